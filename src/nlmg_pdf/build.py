@@ -1,0 +1,95 @@
+"""The pipeline: load -> transforms -> render -> write, with the output replaced atomically."""
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime, time as clock, timezone
+from pathlib import Path
+from typing import Callable
+
+from .errors import UserError
+from .model import Edition, Guide, Source
+from .reading.guide import load_guide
+from .reading.style import load_style
+from .stylesheet import PAPER_SIZES, Style
+from .transforms import prepare
+from .locations import bundled
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    pages: int
+    size: int
+    seconds: float
+
+
+def find_style(name_or_path: str) -> tuple[Path, str]:
+    """A style by name (`default`) from styles/, or a path to a style file of one's own."""
+    if name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path:
+        return Path(name_or_path), name_or_path
+    styles = bundled("styles")
+    path = styles / f"{name_or_path}.yaml"
+    if not path.is_file():
+        names = sorted(p.stem for p in styles.glob("*.yaml"))
+        raise UserError.one(Source("--style"), f"unknown style '{name_or_path}'; expected one of: "
+                            f"{', '.join(names)}, or a path to a .yaml file")
+    return path, f"styles/{path.name}"
+
+
+def build(edition: Edition, out: Path, content: Path | None = None, style_name: str = "default",
+          paper: str | None = None, progress: Callable[[str], None] = lambda message: None) -> Built:
+    started = time.perf_counter()
+    progress("reading content")
+    guide = load_guide(content or bundled("content"))
+    style = load_style(*find_style(style_name))
+    if paper is not None:
+        if paper not in PAPER_SIZES:
+            raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; expected one of: {', '.join(PAPER_SIZES)}")
+        style = replace(style, paper=paper)
+    pdf, pages = render(prepare(guide, edition), style, progress)
+    progress(f"writing {out}")
+    write_atomically(out, pdf)
+    return Built(out, pages, len(pdf), time.perf_counter() - started)
+
+
+def render(guide: Guide, style: Style, progress) -> tuple[bytes, int]:
+    from .render.document import render_pdf  # reportlab is imported only when a build needs it
+
+    with source_date_epoch(guide.metadata.date):
+        return render_pdf(guide, style, progress)
+
+
+@contextmanager
+def source_date_epoch(fallback):
+    """Reproducible dates: honour SOURCE_DATE_EPOCH, else the manifest's date (midnight UTC)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        yield
+        return
+    epoch = int(datetime.combine(fallback, clock(0), tzinfo=timezone.utc).timestamp())
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # reportlab's own switch for fixed dates
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write beside the target and rename, so a failed build never leaves half a PDF."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except OSError as error:
+        raise UserError.one(Source(str(target.parent)), f"cannot write here ({error.strerror}); "
+                            "expected a folder you can write to") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,262 @@
+"""The guide as one typed document tree, independent of any file format or renderer.
+
+Readers build it, transforms rewrite it, the renderer walks it.  Nodes are frozen
+dataclasses so a transform returns a new tree instead of editing one in place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Union
+
+
+class Edition(str, Enum):
+    STUDENT = "student"
+    TEACHER = "teacher"
+
+    @property
+    def label(self) -> str:
+        return f"{self.value.capitalize()} edition"
+
+
+ALL_EDITIONS = frozenset(Edition)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a node came from, so later stages can point an editor at it."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+# --- inline content ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link; `target` is a URL or, for a link inside the guide, `#anchor`."""
+
+    target: str
+    children: tuple[Inline, ...]
+
+    @property
+    def internal(self) -> bool:
+        return self.target.startswith("#")
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote marker; `number` is its place in the section's list of notes."""
+
+    number: int
+    anchor: str
+
+
+Inline = Union[Text, Emphasis, Strong, Code, Link, LineBreak, NoteRef]
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The visible words of inline content, for anchors, bookmarks and the contents."""
+    parts = []
+    for node in inlines:
+        if isinstance(node, (Text, Code)):
+            parts.append(node.text)
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            parts.append(plain_text(node.children))
+        elif isinstance(node, LineBreak):
+            parts.append(" ")
+    return "".join(parts)
+
+
+# --- blocks -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 is a section title, 2 and 3 are headings inside it
+    children: tuple[Inline, ...]
+    anchor: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[tuple[Block, ...], ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    children: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    pass
+
+
+class Align(str, Enum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    aligns: tuple[Align, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed aside such as a note or a teaching note."""
+
+    title: str
+    children: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Only:
+    """Content that belongs to some editions only; the edition filter unwraps or drops it."""
+
+    editions: frozenset[Edition]
+    children: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Quotation:
+    id: str
+    text: str
+    speaker: str
+    chapter: int
+    themes: tuple[str, ...]
+    comment: tuple[Inline, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class PullQuote:
+    quotation: Quotation
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    role: str
+    profile: tuple[Inline, ...]
+    traits: tuple[str, ...]
+    quotation: Quotation | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class CharacterBox:
+    character: Character
+
+
+@dataclass(frozen=True)
+class Question:
+    text: tuple[Inline, ...]
+    answer: tuple[Inline, ...] | None  # teacher edition only
+    number: int = 0  # assigned by the numbering transform
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class QuestionList:
+    set_id: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """One footnote, printed with the section's notes."""
+
+    number: int
+    anchor: str
+    children: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class NoteList:
+    notes: tuple[Note, ...]
+
+
+Block = Union[
+    Heading, Paragraph, ListBlock, BlockQuote, Rule, Table, Callout, Only,
+    PullQuote, CharacterBox, QuestionList, NoteList,
+]
+
+
+# --- the document -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    editions: frozenset[Edition]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    subtitle: str
+    novel_title: str
+    novel_author: str
+    novel_published: int
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    date: date
+
+
+@dataclass(frozen=True)
+class Guide:
+    metadata: Metadata
+    sections: tuple[Section, ...]
+    edition: Edition | None = None  # set once the edition filter has run
+    characters: dict[str, Character] = field(default_factory=dict, compare=False)
+    quotations: dict[str, Quotation] = field(default_factory=dict, compare=False)

@@ -1,0 +1,1 @@
+"""Readers: turn the files in content/ and styles/ into the document model."""

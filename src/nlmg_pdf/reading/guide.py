@@ -1,0 +1,116 @@
+"""Load a whole guide: the manifest, its data files and its Markdown sections."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import model as m
+from ..errors import Problems, UserError, did_you_mean
+from .catalog import WHAT, CatalogReader
+from .markdown import MarkdownReader
+from .yamlfile import Mapping, Record, load_mapping, parse_yaml, read_text
+
+MANIFEST = "guide.yaml"
+FENCE = re.compile(r"---[ \t]*$")
+LANGUAGES = ("en-GB", "en-US")
+
+
+def load_guide(root: Path) -> m.Guide:
+    """Read the content directory `root`; raise UserError listing every problem found."""
+    if not root.is_dir():
+        raise UserError.one(m.Source(str(root)), "content directory not found; expected a folder "
+                            f"holding {MANIFEST}")
+    problems = Problems()
+    manifest = Record(load_mapping(root / MANIFEST, MANIFEST), MANIFEST, problems)
+    metadata = _metadata(manifest)
+    catalog = CatalogReader(root, problems).read(_data_files(manifest))
+    anchors: set[str] = set()
+    sections, links = [], list(catalog.links)
+    for path in manifest.texts("sections"):
+        try:
+            section, section_links = _section(root, path, catalog, problems, anchors)
+        except UserError as error:  # a file that cannot be read at all; go on with the others
+            problems.extend(error.problems)
+            continue
+        if section:
+            sections.append(section)
+            links.extend(section_links)
+    manifest.finish()
+    _check_links(links, anchors, problems)
+    problems.raise_if_any()
+    return m.Guide(metadata, tuple(sections), characters=catalog.characters,
+                   quotations=catalog.quotations)
+
+
+def _metadata(manifest: Record) -> m.Metadata:
+    novel = manifest.sub("novel")
+    language = manifest.text("language")
+    if language and language not in LANGUAGES:
+        manifest.problems.add(manifest.source("language"), f"language '{language}': expected "
+                              f"one of {', '.join(LANGUAGES)}" + did_you_mean(language, LANGUAGES))
+    metadata = m.Metadata(
+        title=manifest.text("title") or "", subtitle=manifest.text("subtitle", required=False) or "",
+        novel_title=novel.text("title") or "", novel_author=novel.text("author") or "",
+        novel_published=novel.integer("published", 1800, 2100) or 0,
+        author=manifest.text("author") or "", subject=manifest.text("subject") or "",
+        keywords=manifest.texts("keywords", required=False), language=language or LANGUAGES[0],
+        date=manifest.day("date"))
+    novel.finish()
+    return metadata
+
+
+def _data_files(manifest: Record) -> dict[str, str]:
+    record = manifest.sub("data")
+    files = {kind: path for kind in WHAT if (path := record.text(kind)) is not None}
+    record.finish()
+    return files
+
+
+def _section(root: Path, path: str, catalog, problems: Problems, anchors: set[str]):
+    text = read_text(root / path, path)
+    front, body, body_line = _split_front_matter(text, path)
+    record = Record(front, path, problems)
+    title = record.text("title") or ""
+    edition = record.text("edition", required=False)
+    editions = m.ALL_EDITIONS
+    if edition is not None:
+        names = [e.value for e in m.Edition]
+        if edition in names:
+            editions = frozenset({m.Edition(edition)})
+        else:
+            problems.add(record.source("edition"), f"edition '{edition}': expected one of "
+                         f"{', '.join(names)}" + did_you_mean(edition, names))
+    record.finish()
+    section_id = Path(path).stem
+    if section_id in anchors:
+        problems.add(m.Source(path), f"a second section with the id '{section_id}'; "
+                     "expected each section file to have a different name")
+        return None, []
+    anchors.add(section_id)
+    reader = MarkdownReader(path, body_line, section_id, catalog, problems, anchors)
+    blocks = reader.read(body)
+    return m.Section(section_id, title, blocks, editions, m.Source(path, 1)), reader.inline.links
+
+
+def _split_front_matter(text: str, path: str) -> tuple[Mapping, str, int]:
+    """Front matter between `---` lines at the top, the body, and the body's first line."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not FENCE.match(lines[0]):
+        raise UserError.one(m.Source(path, 1), "expected front matter: a first line '---', "
+                            "then 'title: ...', then '---'")
+    for number, line in enumerate(lines[1:], start=2):
+        if FENCE.match(line):
+            front = parse_yaml("".join(lines[1:number - 1]), path, first_line=2)
+            if not isinstance(front, Mapping):
+                raise UserError.one(m.Source(path, 2), "front matter: expected fields such as "
+                                    "'title: ...', got " + ("nothing" if front is None else "something else"))
+            return front, "".join(lines[number:]), number + 1
+    raise UserError.one(m.Source(path, 1), "the front matter opened here never closes; "
+                        "expected a line '---' after its fields")
+
+
+def _check_links(links, anchors: set[str], problems: Problems) -> None:
+    for target, source in links:
+        if target not in anchors:
+            problems.add(source, f"link to '#{target}' leads nowhere; expected a section id"
+                         + did_you_mean(target, anchors))

@@ -1,0 +1,77 @@
+"""Inline Markdown (emphasis, links, footnote markers) -> model inlines."""
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .. import model as m
+from ..errors import Problems
+from .parser import MARKDOWN
+
+ALLOWED_LINK = re.compile(r"(https?|mailto):")
+
+
+class InlineReader:
+    """Converts inline nodes for one file, noting internal links for a later check."""
+
+    def __init__(self, path: str, problems: Problems, anchor_prefix: str = ""):
+        self.path, self.problems, self.anchor_prefix = path, problems, anchor_prefix
+        self.line = 0
+        self.links: list[tuple[str, m.Source]] = []
+
+    def parse(self, text: str, line: int) -> tuple[m.Inline, ...]:
+        """Markdown inside a YAML field (a profile, an answer): inline markup only."""
+        self.line = line
+        tokens = MARKDOWN.parseInline(text.strip())
+        return self.convert(SyntaxTreeNode(tokens).children[0].children)
+
+    def convert(self, nodes) -> tuple[m.Inline, ...]:
+        out = (self._inline(node) for node in nodes)
+        return tuple(node for node in out if node is not None)
+
+    def note_anchor(self, number: int) -> str:
+        return f"{self.anchor_prefix}--note-{number}"
+
+    def _source(self) -> m.Source:
+        return m.Source(self.path, self.line)
+
+    def _inline(self, node: SyntaxTreeNode) -> m.Inline | None:
+        kind = node.type
+        if kind == "text":
+            return m.Text(node.content)
+        if kind == "softbreak":
+            return m.Text(" ")
+        if kind == "hardbreak":
+            return m.LineBreak()
+        if kind == "em":
+            return m.Emphasis(self.convert(node.children))
+        if kind == "strong":
+            return m.Strong(self.convert(node.children))
+        if kind == "code_inline":
+            return m.Code(node.content)
+        if kind == "link":
+            return self._link(node)
+        if kind == "footnote_ref":
+            number = node.meta["id"] + 1
+            return m.NoteRef(number, self.note_anchor(number))
+        if kind == "footnote_anchor":
+            return None  # markdown-it's back-link; printed notes carry their numbers instead
+        self.problems.add(self._source(), f"{describe(kind)} is not supported in text; "
+                          "expected words, emphasis, links or footnote markers")
+        return None
+
+    def _link(self, node: SyntaxTreeNode) -> m.Inline:
+        target = str(node.attrs.get("href", ""))
+        if target.startswith("#"):
+            self.links.append((target[1:], self._source()))
+        elif not ALLOWED_LINK.match(target):
+            self.problems.add(self._source(), f"link to '{target}': expected a web address "
+                              "(https://...), a mailto: address or '#section-id'")
+        return m.Link(target, self.convert(node.children))
+
+
+def describe(node_type: str) -> str:
+    names = {"fence": "a fenced code block", "code_block": "an indented code block (remove the indentation)",
+             "image": "an image", "html_block": "raw HTML", "html_inline": "raw HTML"}
+    return names.get(node_type, f"Markdown element '{node_type}'")

@@ -1,0 +1,161 @@
+"""Markdown sections -> model blocks.
+
+markdown-it-py parses (CommonMark with tables, footnotes and `:::` containers, raw HTML
+off so tags stay text); this module walks its syntax tree and dispatches on node type.
+A node type with no handler is an error, never silently dropped.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .. import model as m
+from ..errors import Problems, did_you_mean
+from .catalog import Catalog
+from .inline import InlineReader, describe
+from .parser import MARKDOWN
+
+CONTAINERS = {
+    "teacher": (None, frozenset({m.Edition.TEACHER})),
+    "student": (None, frozenset({m.Edition.STUDENT})),
+    "note": ("Note", m.ALL_EDITIONS),
+    "teacher-note": ("Teaching note", frozenset({m.Edition.TEACHER})),
+}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "heading"
+
+
+class MarkdownReader:
+    """Converts one Markdown body; `first_line` is the body's line number in its file."""
+
+    def __init__(self, path: str, first_line: int, section_id: str, catalog: Catalog,
+                 problems: Problems, anchors: set[str]):
+        self.path, self.first_line, self.section_id = path, first_line, section_id
+        self.catalog, self.problems, self.anchors = catalog, problems, anchors
+        self.inline = InlineReader(path, problems, anchor_prefix=section_id)
+        self._block_handlers: dict[str, Callable[[SyntaxTreeNode], list[m.Block]]] = {
+            "paragraph": self._paragraph, "heading": self._heading,
+            "bullet_list": self._list, "ordered_list": self._list,
+            "blockquote": self._blockquote, "hr": lambda node: [m.Rule()],
+            "table": self._table, "container_box": self._container,
+            "directive": self._directive, "footnote_block": self._footnotes,
+        }
+
+    def read(self, text: str) -> tuple[m.Block, ...]:
+        """The body's blocks; internal links are left in `self.inline.links` to check later."""
+        return tuple(self._blocks(SyntaxTreeNode(MARKDOWN.parse(text)).children))
+
+    # --- blocks -----------------------------------------------------------
+
+    def _source(self, node: SyntaxTreeNode) -> m.Source:
+        if node.map:  # inline text is reported at the line of its block
+            self.inline.line = self.first_line + node.map[0]
+        return m.Source(self.path, self.inline.line)
+
+    def _blocks(self, nodes) -> list[m.Block]:
+        out: list[m.Block] = []
+        for node in nodes:
+            source = self._source(node)
+            handler = self._block_handlers.get(node.type)
+            if handler is None:
+                self.problems.add(source, f"{describe(node.type)} is not supported here; "
+                                  "expected paragraphs, headings, lists, quotes, tables or directives")
+                continue
+            out.extend(handler(node))
+        return out
+
+    def _paragraph(self, node: SyntaxTreeNode) -> list[m.Block]:
+        return [m.Paragraph(self.inline.convert(node.children[0].children))]
+
+    def _heading(self, node: SyntaxTreeNode) -> list[m.Block]:
+        level = int(node.tag[1])
+        source = self._source(node)
+        if level not in (2, 3):
+            self.problems.add(source, f"heading level {level} ('{node.markup}'); expected '##' or '###' "
+                              "(the section title comes from the front matter)")
+            return []
+        children = self.inline.convert(node.children[0].children)
+        anchor = self._unique_anchor(f"{self.section_id}--{slug(m.plain_text(children))}")
+        return [m.Heading(level, children, anchor, source)]
+
+    def _unique_anchor(self, anchor: str) -> str:
+        candidate, n = anchor, 2
+        while candidate in self.anchors:
+            candidate, n = f"{anchor}-{n}", n + 1
+        self.anchors.add(candidate)
+        return candidate
+
+    def _list(self, node: SyntaxTreeNode) -> list[m.Block]:
+        items = tuple(tuple(self._blocks(item.children)) for item in node.children)
+        if node.type == "ordered_list":
+            return [m.ListBlock(items, ordered=True, start=int(node.attrs.get("start", 1)))]
+        return [m.ListBlock(items)]
+
+    def _blockquote(self, node: SyntaxTreeNode) -> list[m.Block]:
+        return [m.BlockQuote(tuple(self._blocks(node.children)))]
+
+    def _table(self, node: SyntaxTreeNode) -> list[m.Block]:
+        source = self._source(node)
+        rows = [tr for part in node.children for tr in part.children]
+        cells = [tuple(self._cell(cell) for cell in tr.children) for tr in rows]
+        aligns = tuple(_alignment(cell.attrs.get("style", "")) for cell in rows[0].children)
+        return [m.Table(cells[0], tuple(cells[1:]), aligns, source)]
+
+    def _cell(self, cell: SyntaxTreeNode) -> tuple[m.Inline, ...]:
+        return self.inline.convert(cell.children[0].children) if cell.children else ()
+
+    def _container(self, node: SyntaxTreeNode) -> list[m.Block]:
+        source = self._source(node)
+        name = node.info.strip()
+        if name not in CONTAINERS:
+            self.problems.add(source, f"unknown box '::: {name}'; expected one of: {', '.join(CONTAINERS)}"
+                              + did_you_mean(name, CONTAINERS))
+            return []
+        title, editions = CONTAINERS[name]
+        children = tuple(self._blocks(node.children))
+        block: m.Block = m.Callout(title, children) if title else m.Only(editions, children)
+        if title and editions != m.ALL_EDITIONS:
+            block = m.Only(editions, (block,))
+        return [block]
+
+    def _directive(self, node: SyntaxTreeNode) -> list[m.Block]:
+        source = self._source(node)
+        name, argument = node.info, node.content.strip()
+        lookups = {
+            "pullquote": (self.catalog.quotations, "quotation", lambda q: m.PullQuote(q)),
+            "character": (self.catalog.characters, "character", lambda c: m.CharacterBox(c)),
+            "questions": (self.catalog.question_sets, "question set",
+                          lambda qs: m.QuestionList(argument, qs)),
+        }
+        if name not in lookups:
+            self.problems.add(source, f"unknown directive '@{name}'; expected one of: "
+                              f"{', '.join('@' + n for n in lookups)}" + did_you_mean(name, lookups))
+            return []
+        table, what, make = lookups[name]
+        if not argument:
+            self.problems.add(source, f"'@{name}' needs the id of a {what}, as in '@{name} ID'")
+            return []
+        if argument not in table:
+            self.problems.add(source, f"unknown {what} '{argument}' in '@{name}'"
+                              + (did_you_mean(argument, table) or f"; expected an id from {self.catalog.origin(what)}"))
+            return []
+        return [make(table[argument])]
+
+    def _footnotes(self, node: SyntaxTreeNode) -> list[m.Block]:
+        notes = []
+        for footnote in node.children:
+            number = footnote.meta["id"] + 1
+            children = tuple(self._blocks(footnote.children))
+            notes.append(m.Note(number, self.inline.note_anchor(number), children))
+        return [m.NoteList(tuple(notes))]
+
+
+def _alignment(style: str) -> m.Align:
+    for align in m.Align:
+        if align.value in style:
+            return align
+    return m.Align.LEFT

@@ -1,0 +1,165 @@
+"""Safe YAML loading that remembers the line of every mapping key, for error messages."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Problems, UserError, did_you_mean
+from ..model import Source
+
+
+class Mapping(dict):
+    """A YAML mapping that knows the line of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class Sequence(list):
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):
+        mapping = Mapping(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {
+            str(key.value): key.start_mark.line + 1 for key, _ in node.value
+        }
+        return mapping
+
+    def construct_sequence(self, node, deep=False):
+        sequence = Sequence(super().construct_sequence(node, deep=True))
+        sequence.line = node.start_mark.line + 1
+        return sequence
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def read_text(path: Path, shown: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError.one(Source(shown), "file not found") from None
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        raise UserError.one(Source(shown, line), "the file is not UTF-8 text; save it as UTF-8") from None
+    except OSError as err:
+        raise UserError.one(Source(shown), f"cannot read the file ({err.strerror})") from None
+
+
+def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
+    """Parse YAML text, reporting syntax errors at `shown:line`."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = first_line + (mark.line if mark else 0)
+        what = err.problem or "it is not valid YAML"
+        if "\t" in text and "'\\t'" in what:
+            what = "a tab character; YAML indents with spaces only"
+        raise UserError.one(Source(shown, line), f"invalid YAML: {what}") from None
+
+
+def load_mapping(path: Path, shown: str) -> Mapping:
+    data = parse_yaml(read_text(path, shown), shown)
+    if data is None:
+        raise UserError.one(Source(shown, 1), "the file is empty; expected a YAML mapping")
+    if not isinstance(data, Mapping):
+        line = getattr(data, "line", 1)
+        raise UserError.one(Source(shown, line), f"expected a mapping of fields, got {kind(data)}")
+    return data
+
+
+def kind(value: Any) -> str:
+    """How a YAML value looks to the person who wrote it."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) < 30 else "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else type(value).__name__
+
+
+class Record:
+    """Typed access to one YAML mapping, collecting every problem instead of stopping."""
+
+    def __init__(self, data: Mapping, path: str, problems: Problems):
+        self.data, self.path, self.problems = data, path, problems
+        self._seen: set[str] = set()
+
+    def source(self, key: str | None = None) -> Source:
+        return Source(self.path, self.data.line_of(key) if key else self.data.line)
+
+    def value(self, key: str, expected: str, ok, required: bool = True):
+        """The value under `key` if `ok(value)`; otherwise report what was expected."""
+        self._seen.add(key)
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.problems.add(self.source(), f"missing field '{key}'; expected {expected}")
+            return None
+        value = self.data[key]
+        if not ok(value):
+            self.problems.add(self.source(key), f"field '{key}': expected {expected}, got {kind(value)}")
+            return None
+        return value
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self.value(key, "text", lambda v: isinstance(v, str) and v.strip(), required)
+        return value.strip() if value else None
+
+    def integer(self, key: str, low: int, high: int, required: bool = True) -> int | None:
+        expected = f"a whole number from {low} to {high}"
+        ok = lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high  # noqa: E731
+        return self.value(key, expected, ok, required)
+
+    def day(self, key: str, required: bool = True) -> date | None:
+        return self.value(key, "a date written YYYY-MM-DD", lambda v: isinstance(v, date), required)
+
+    def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
+        ok = lambda v: isinstance(v, list) and all(isinstance(i, str) and i.strip() for i in v)  # noqa: E731
+        value = self.value(key, "a list of texts", ok, required)
+        return tuple(item.strip() for item in value) if value else ()
+
+    def mapping(self, key: str, required: bool = True) -> Mapping | None:
+        return self.value(key, "a mapping of fields", lambda v: isinstance(v, Mapping), required)
+
+    def sub(self, key: str) -> Record:
+        """The mapping under `key`; when it is missing (already reported) an empty one."""
+        value = self.mapping(key)
+        if value is None:
+            return Record(Mapping(), self.path, Problems())
+        return Record(value, self.path, self.problems)
+
+    def records(self, key: str, required: bool = True) -> list[Record]:
+        value = self.value(key, "a list of mappings", lambda v: isinstance(v, list), required)
+        out = []
+        for item in value or ():
+            if isinstance(item, Mapping):
+                out.append(Record(item, self.path, self.problems))
+            else:
+                line = getattr(item, "line", value.line)
+                self.problems.add(Source(self.path, line), f"in '{key}': expected a mapping of fields, got {kind(item)}")
+        return out
+
+    def finish(self) -> None:
+        """Report keys nobody asked for: a typo must not be silently ignored."""
+        for key in self.data:
+            if key not in self._seen:
+                maybe = did_you_mean(str(key), self._seen) or f"; expected one of: {', '.join(sorted(self._seen))}"
+                self.problems.add(self.source(str(key)), f"unknown field '{key}'{maybe}")

@@ -1,0 +1,1 @@
+"""The reportlab renderer: model -> platypus flowables -> PDF bytes. It reads no content files."""

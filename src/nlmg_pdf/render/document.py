@@ -1,0 +1,161 @@
+"""The whole handout: page templates, cover, contents, outline, running heads and metadata."""
+from __future__ import annotations
+
+import io
+from functools import partial
+from typing import Callable
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate,
+                                Paragraph, Spacer)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .. import __version__
+from .. import model as m
+from ..stylesheet import Style
+from .blocks import BlockRenderer
+from .flowables import Heading
+from .markup import text
+from .paragraph_styles import Styles, build_styles
+
+PAGE_TOTAL_FORM = "page-total"
+CONTENTS_LEVELS = 2  # section titles and '##' headings; '###' stay in the outline only
+
+Progress = Callable[[str], None]
+
+
+class GuideCanvas(Canvas):
+    """A canvas that can print "page N of M" in one go: each footer draws a form holding M,
+    and the form is only defined once the last page is known, just before saving."""
+
+    def __init__(self, *args, total_font: tuple[str, float, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.total_font = total_font
+
+    def save(self):
+        font, size, colour = self.total_font
+        self.beginForm(PAGE_TOTAL_FORM)
+        self.setFont(font, size)
+        self.setFillColor(colors.HexColor(colour))
+        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.endForm()
+        super().save()
+
+
+class GuideDocument(BaseDocTemplate):
+    def __init__(self, output, guide: m.Guide, style: Style, styles: Styles, progress: Progress):
+        md = guide.metadata
+        super().__init__(
+            output, pagesize=style.page_size, title=md.title, author=md.author, subject=md.subject,
+            keywords=", ".join(md.keywords), creator=f"nlmg-pdf {__version__}", lang=md.language,
+            leftMargin=style.margin_left, rightMargin=style.margin_right, topMargin=style.margin_top,
+            bottomMargin=style.margin_bottom, initialFontName=styles.body.fontName,
+            initialFontSize=style.body_size, displayDocTitle=1)
+        self.guide, self.style, self.styles, self.progress = guide, style, styles, progress
+        self.current_section, self.section_page = "", 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self._cover_background),
+            PageTemplate("contents", [frame], onPageEnd=self._footer),
+            PageTemplate("body", [frame], onPageEnd=self._decorate),
+        ])
+
+    # --- what happens as flowables land on pages ------------------------------------
+
+    def afterFlowable(self, flowable):
+        if not isinstance(flowable, Heading):
+            return
+        page = self.page
+        if flowable.level == 0:
+            self.current_section, self.section_page = flowable.title, page
+        if flowable.level < CONTENTS_LEVELS:
+            self.notify("TOCEntry", (flowable.level, text(flowable.title), page, flowable.anchor))
+        self.canv.addOutlineEntry(flowable.title, flowable.anchor, level=flowable.level, closed=flowable.level > 0)
+
+    def handle_pageBegin(self):
+        super().handle_pageBegin()
+        self.progress(f"laying out page {self.page}")
+
+    # --- page decoration --------------------------------------------------------------
+
+    def _cover_background(self, canvas, doc):
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(self.style.accent_colour))
+        canvas.rect(0, height - self.topMargin * 0.55, width, self.topMargin * 0.55, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _decorate(self, canvas, doc):
+        self._footer(canvas, doc)
+        if self.page == self.section_page:
+            return  # a section's opening page has its title already
+        canvas.saveState()
+        font, size = self.styles.quote_source.fontName, self.style.small_size
+        y = self.pagesize[1] - self.topMargin + size * 2
+        canvas.setFont(font, size)
+        canvas.setFillColor(colors.HexColor(self.style.muted_colour))
+        canvas.drawString(self.leftMargin, y, self.guide.metadata.title)
+        canvas.drawRightString(self.leftMargin + self.width, y, self.current_section)
+        canvas.setStrokeColor(colors.HexColor(self.style.rule_colour))
+        canvas.setLineWidth(0.5)
+        canvas.line(self.leftMargin, y - size * 0.6, self.leftMargin + self.width, y - size * 0.6)
+        canvas.restoreState()
+
+    def _footer(self, canvas, doc):
+        canvas.saveState()
+        font, size, colour = self.styles.quote_source.fontName, self.style.small_size, self.style.muted_colour
+        y = self.bottomMargin - size * 3
+        canvas.setFont(font, size)
+        canvas.setFillColor(colors.HexColor(colour))
+        label = f"Page {self.page} of "
+        canvas.drawString(self.leftMargin, y, label)
+        canvas.translate(self.leftMargin + canvas.stringWidth(label, font, size), y)
+        canvas.doForm(PAGE_TOTAL_FORM)
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFont(font, size)
+        canvas.setFillColor(colors.HexColor(colour))
+        edition = self.guide.edition.label if self.guide.edition else ""
+        canvas.drawRightString(self.leftMargin + self.width, y, f"{self.guide.metadata.title} \u00b7 {edition}")
+        canvas.restoreState()
+
+
+def _cover(guide: m.Guide, styles: Styles, style: Style) -> list:
+    md = guide.metadata
+    edition = guide.edition.label if guide.edition else ""
+    return [
+        Spacer(1, style.title_size * 3),
+        Paragraph(text(md.title), styles.cover_title),
+        Spacer(1, style.body_size),
+        Paragraph(text(md.subtitle), styles.cover_subtitle),
+        Spacer(1, style.title_size * 4),
+        Paragraph(text(edition), styles.cover_edition),
+        Spacer(1, style.body_size),
+        Paragraph(f"{text(md.novel_title)} by {text(md.novel_author)} ({md.novel_published})", styles.box_role),
+    ]
+
+
+def _contents(styles: Styles, style: Style) -> list:
+    toc = TableOfContents(levelStyles=list(styles.toc_levels), dotsMinLevel=0,
+                          tableStyle=[("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
+                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    return [Paragraph("Contents", styles.contents_title), toc]
+
+
+def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None) -> tuple[bytes, int]:
+    """Lay out `guide` (already filtered for one edition); return the PDF and its page count."""
+    styles = build_styles(style)
+    blocks = BlockRenderer(style, styles)
+    story = [NextPageTemplate("contents"), *_cover(guide, styles, style), PageBreak(),
+             *_contents(styles, style)]
+    for section in guide.sections:
+        story += [NextPageTemplate("body"), PageBreak(), blocks.section_title(section),
+                  *blocks.render(section.blocks)]
+    output = io.BytesIO()
+    document = GuideDocument(output, guide, style, styles, progress)
+    footer_font = (styles.quote_source.fontName, style.small_size, style.muted_colour)
+    document.multiBuild(story, canvasmaker=partial(GuideCanvas, total_font=footer_font))
+    return output.getvalue(), document.page

@@ -1,0 +1,76 @@
+"""The guide's own flowables, each composed from reportlab's existing ones."""
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from .paragraph_styles import Styles
+
+
+class Heading(Paragraph):
+    """A heading that leaves a bookmark at its own top edge, for the contents and outline."""
+
+    def __init__(self, text: str, style, level: int, anchor: str, title: str):
+        super().__init__(text, style)
+        self.level, self.anchor, self.title = level, anchor, title
+
+    def draw(self):
+        self.canv.bookmarkHorizontal(self.anchor, 0, self.height + self.style.fontSize * 0.3)
+        super().draw()
+
+
+class PullQuote(Flowable):
+    """A quotation set large between rules, with its speaker and chapter. It never splits:
+    having no split() of its own, platypus moves it whole to the next page."""
+
+    def __init__(self, quote: Paragraph, source: Paragraph, rule_colour: str, gap: float):
+        super().__init__()
+        self.quote, self.source, self.rule_colour, self.gap = quote, source, rule_colour, gap
+
+    def wrap(self, available_width, available_height):
+        self._inner = available_width * 0.88
+        self._quote_h = self.quote.wrap(self._inner, available_height)[1]
+        self._source_h = self.source.wrap(self._inner, available_height)[1]
+        self.width = available_width
+        self.height = self._quote_h + self._source_h + 4 * self.gap
+        return self.width, self.height
+
+    def draw(self):
+        canvas, indent = self.canv, (self.width - self._inner) / 2
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor(self.rule_colour))
+        canvas.setLineWidth(1.2)
+        canvas.line(indent, self.height - self.gap / 2, self.width - indent, self.height - self.gap / 2)
+        canvas.line(indent, self.gap / 2, self.width - indent, self.gap / 2)
+        canvas.restoreState()
+        self.quote.drawOn(canvas, indent, self.height - 1.5 * self.gap - self._quote_h)
+        self.source.drawOn(canvas, indent, 1.5 * self.gap)
+
+    def split(self, available_width, available_height):
+        return []
+
+
+def framed(rows: list[list], background: str, border: str, padding: float, accent_left: bool = False) -> Table:
+    """A one-column box; it splits between rows when it is taller than a page."""
+    table = Table(rows, colWidths=["100%"], splitByRow=1)
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(background)),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), padding * 0.3), ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 0.3),
+        ("TOPPADDING", (0, 0), (-1, 0), padding), ("BOTTOMPADDING", (0, -1), (-1, -1), padding),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    if accent_left:
+        commands.append(("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(border)))
+    else:
+        commands.append(("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(border)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def kept(flowables: list[Flowable]) -> KeepTogether:
+    """Kept on one page when it fits; platypus splits it normally when it cannot."""
+    return KeepTogether(flowables)
+
+
+__all__ = ["Heading", "PullQuote", "framed", "kept", "Styles"]

@@ -1,0 +1,74 @@
+"""Transforms over the document model, run between loading and rendering.
+
+Each takes a Guide and returns a new one.  The edition rules live here and nowhere else:
+the renderer draws whatever the filtered model holds.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterable
+
+from . import model as m
+
+Rewrite = Callable[[m.Block], Iterable[m.Block]]
+
+
+def rewrite_blocks(blocks: Iterable[m.Block], rewrite: Rewrite) -> tuple[m.Block, ...]:
+    """Apply `rewrite` to every block, children first; it may return none, one or many."""
+    out: list[m.Block] = []
+    for block in blocks:
+        out.extend(rewrite(_with_rewritten_children(block, rewrite)))
+    return tuple(out)
+
+
+def _with_rewritten_children(block: m.Block, rewrite: Rewrite) -> m.Block:
+    if isinstance(block, m.ListBlock):
+        return replace(block, items=tuple(rewrite_blocks(item, rewrite) for item in block.items))
+    if isinstance(block, (m.BlockQuote, m.Callout, m.Only)):
+        return replace(block, children=rewrite_blocks(block.children, rewrite))
+    if isinstance(block, m.NoteList):
+        notes = tuple(replace(note, children=rewrite_blocks(note.children, rewrite)) for note in block.notes)
+        return replace(block, notes=notes)
+    return block
+
+
+def rewrite_guide(guide: m.Guide, rewrite: Rewrite) -> m.Guide:
+    sections = tuple(replace(s, blocks=rewrite_blocks(s.blocks, rewrite)) for s in guide.sections)
+    return replace(guide, sections=sections)
+
+
+def for_edition(guide: m.Guide, edition: m.Edition) -> m.Guide:
+    """Keep what belongs to `edition`: its sections, its boxes, and answers for teachers only."""
+
+    def rewrite(block: m.Block) -> Iterable[m.Block]:
+        if isinstance(block, m.Only):
+            return block.children if edition in block.editions else ()
+        if isinstance(block, m.QuestionList) and edition is not m.Edition.TEACHER:
+            return (replace(block, questions=tuple(replace(q, answer=None) for q in block.questions)),)
+        return (block,)
+
+    kept = replace(guide, edition=edition,
+                   sections=tuple(s for s in guide.sections if edition in s.editions))
+    return rewrite_guide(kept, rewrite)
+
+
+def number_questions(guide: m.Guide) -> m.Guide:
+    """Number questions through the whole guide, so 'question 14' is one question in class."""
+    counter = 0
+
+    def rewrite(block: m.Block) -> Iterable[m.Block]:
+        nonlocal counter
+        if not isinstance(block, m.QuestionList):
+            return (block,)
+        numbered = []
+        for question in block.questions:
+            counter += 1
+            numbered.append(replace(question, number=counter))
+        return (replace(block, questions=tuple(numbered)),)
+
+    return rewrite_guide(guide, rewrite)
+
+
+def prepare(guide: m.Guide, edition: m.Edition) -> m.Guide:
+    """The transforms every build runs, in order: the edition filter first."""
+    return number_questions(for_edition(guide, edition))
