@@ -70,7 +70,8 @@ class BlockRenderer:
 
     def block_quote(self, block: m.BlockQuote) -> list[Flowable]:
         inner = self.render(block.children)
-        box = framed([[inner]], "#ffffff", self.style.rule_colour, self.style.body_size, accent_left=True)
+        box = framed([[inner]], self.styles.body.fontName, self.style.rule_colour, self.style.body_size,
+                     accent_left=True)
         return [box, Spacer(1, self.style.paragraph_space)]
 
     def rule(self, block: m.Rule) -> list[Flowable]:
@@ -98,7 +99,8 @@ class BlockRenderer:
     def callout(self, block: m.Callout) -> list[Flowable]:
         rows = [[Paragraph(text(block.title.upper()), self.styles.label)]]
         rows += [[flowable] for flowable in self.render(block.children)]
-        box = framed(rows, self.style.box_colour, self.style.accent_colour, self.style.body_size, accent_left=True)
+        box = framed(rows, self.styles.body.fontName, self.style.accent_colour, self.style.body_size,
+                     background=self.style.box_colour, accent_left=True)
         return [kept([box]), Spacer(1, self.style.paragraph_space * 1.5)]
 
     def pull_quote(self, block: m.PullQuote) -> list[Flowable]:
@@ -121,7 +123,8 @@ class BlockRenderer:
             rows.append([Paragraph(f"\u201c{text(q.text)}\u201d <font name=\"{styles.quote_source.fontName}\" "
                                    f"size=\"{self.style.small_size}\">(chapter {q.chapter})</font>",
                                    styles.box_role)])
-        box = framed(rows, self.style.box_colour, self.style.rule_colour, self.style.body_size)
+        box = framed(rows, self.styles.body.fontName, self.style.rule_colour, self.style.body_size,
+                     background=self.style.box_colour)
         return [kept([box]), Spacer(1, self.style.paragraph_space * 1.5)]
 
     def questions(self, block: m.QuestionList) -> list[Flowable]:

@@ -50,16 +50,20 @@ class PullQuote(Flowable):
         return []
 
 
-def framed(rows: list[list], background: str, border: str, padding: float, accent_left: bool = False) -> Table:
+def framed(rows: list[list], font: str, border: str, padding: float, background: str | None = None,
+           accent_left: bool = False) -> Table:
     """A one-column box; it splits between rows when it is taller than a page."""
     table = Table(rows, colWidths=["100%"], splitByRow=1)
     commands = [
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(background)),
+        # every table names its font, or reportlab sets an unembedded Helvetica in each cell
+        ("FONTNAME", (0, 0), (-1, -1), font),
         ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("TOPPADDING", (0, 0), (-1, -1), padding * 0.3), ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 0.3),
         ("TOPPADDING", (0, 0), (-1, 0), padding), ("BOTTOMPADDING", (0, -1), (-1, -1), padding),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
+    if background:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(background)))
     if accent_left:
         commands.append(("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(border)))
     else:

@@ -1,0 +1,107 @@
+"""What a reader sees: pull-quotes, character boxes, and each edition's own material."""
+from __future__ import annotations
+
+from nlmg_pdf import model as m
+from nlmg_pdf.reading.guide import load_guide
+from nlmg_pdf.transforms import rewrite_blocks
+
+from conftest import CONTENT, words
+
+
+def guide() -> m.Guide:
+    return load_guide(CONTENT)
+
+
+def sample(inlines) -> str:
+    """A distinctive stretch of a block's words, short enough to sit on one page."""
+    return " ".join(words(m.plain_text(inlines)).split()[:8])
+
+
+def all_blocks(blocks):
+    found = []
+
+    def collect(block):
+        found.append(block)
+        return (block,)
+
+    rewrite_blocks(blocks, collect)
+    return found
+
+
+def teacher_only_samples() -> list[str]:
+    """Text from every teacher-only place in the content: sections, boxes and answers."""
+    samples = []
+    for section in guide().sections:
+        teacher_section = m.Edition.STUDENT not in section.editions
+        for block in all_blocks(section.blocks):
+            if teacher_section or (isinstance(block, m.Only) and m.Edition.STUDENT not in block.editions):
+                samples += [sample(p.children) for p in all_blocks(getattr(block, "children", (block,)))
+                            if isinstance(p, m.Paragraph)]
+            if isinstance(block, m.QuestionList):
+                samples += [sample(q.answer) for q in block.questions if q.answer]
+        if teacher_section:
+            samples.append(section.title)
+    return [s for s in samples if s]
+
+
+def test_pull_quotes_are_printed_with_speaker_and_chapter(teacher, student):
+    for quotation in guide().quotations.values():
+        for pdf in (teacher, student):
+            assert words(quotation.text) in pdf.text
+            assert f"— {quotation.speaker}, chapter {quotation.chapter}" in pdf.text
+
+
+def test_character_boxes_show_name_role_profile_and_traits(teacher):
+    for character in guide().characters.values():
+        assert character.name in teacher.text
+        assert words(character.role) in teacher.text
+        assert sample(character.profile) in teacher.text
+        assert " · ".join(character.traits) in teacher.text
+
+
+def test_teacher_only_material_is_in_the_teacher_edition_only(teacher, student):
+    samples = teacher_only_samples()
+    assert len(samples) > 10
+    for text in samples:
+        assert text in teacher.text, text
+        assert text not in student.text, text
+    assert "Answer guidance" in teacher.text and "Answer guidance" not in student.text
+    assert "TEACHING NOTE" in teacher.text and "TEACHING NOTE" not in student.text
+
+
+def test_teacher_only_material_is_not_in_the_student_outline_or_metadata(student):
+    hidden = {s.title for s in guide().sections if m.Edition.STUDENT not in s.editions}
+    titles = [item.title for item in student.reader.outline if not isinstance(item, list)]
+    assert hidden and not hidden & set(titles)
+    assert "Teacher" not in str(student.reader.metadata)
+
+
+def test_student_only_material_is_in_the_student_edition_only(teacher, student):
+    samples = []
+    for section in guide().sections:
+        for block in all_blocks(section.blocks):
+            if isinstance(block, m.Only) and m.Edition.TEACHER not in block.editions:
+                samples += [sample(p.children) for p in block.children if isinstance(p, m.Paragraph)]
+    assert samples
+    for text in samples:
+        assert text in student.text and text not in teacher.text
+
+
+def test_questions_are_numbered_alike_in_both_editions(teacher, student):
+    questions = [q for section in guide().sections for b in section.blocks
+                 if isinstance(b, m.QuestionList) for q in b.questions]
+    for number, question in enumerate(questions, start=1):
+        for pdf in (teacher, student):
+            assert f"{number}. {sample(question.text)}" in pdf.text
+
+
+def test_footnotes_are_printed_as_numbered_notes(teacher):
+    notes = [n for s in guide().sections for b in all_blocks(s.blocks) if isinstance(b, m.NoteList) for n in b.notes]
+    assert notes
+    for note in notes:
+        assert f"{note.number} {sample(note.children[0].children)}" in teacher.text
+
+
+def test_covers_name_the_edition(teacher, student):
+    assert "Teacher edition" in teacher.pages[0] and "Kazuo Ishiguro" in teacher.pages[0]
+    assert "Student edition" in student.pages[0] and "Teacher" not in student.pages[0]

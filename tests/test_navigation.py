@@ -1,0 +1,126 @@
+"""The contents, the outline and the links land where a reader expects."""
+from __future__ import annotations
+
+import re
+
+from nlmg_pdf.model import Edition, Heading, plain_text
+from nlmg_pdf.reading.guide import load_guide
+from nlmg_pdf.transforms import prepare
+
+from conftest import CONTENT, words
+
+LEADER = re.compile(r"^[\s.]*?(?P<page>\d+)\s*$")
+
+
+def expected_headings(edition: Edition) -> list[tuple[int, str]]:
+    """(level, title) of every heading the edition should have, in reading order."""
+    guide = prepare(load_guide(CONTENT), edition)
+    out = []
+    for section in guide.sections:
+        out.append((0, section.title))
+        out += [(b.level - 1, words(plain_text(b.children))) for b in section.blocks if isinstance(b, Heading)]
+    return out
+
+
+def outline(pdf) -> list[tuple[int, str, int, float]]:
+    """(level, title, page number, top) of every bookmark, in order."""
+    found = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                page = pdf.reader.get_destination_page_number(item) + 1
+                found.append((level, words(item.title), page, float(item["/Top"])))
+
+    walk(pdf.reader.outline, 0)
+    return found
+
+
+def contents_entries(pdf) -> list[tuple[str, int]]:
+    """The (title, page) lines printed on the contents page, read line by line."""
+    entries = []
+    for _, pieces in text_pieces(pdf, 2):
+        leaders = [p for p in pieces if LEADER.match(p)]
+        title = words(" ".join(p for p in pieces if not LEADER.match(p)))
+        if leaders and title:  # (the footer's page total is a bare number too)
+            entries.append((title, int(LEADER.match(leaders[-1])["page"])))
+    return entries
+
+
+def test_outline_has_one_entry_per_heading_in_order(built):
+    for edition, pdf in built.items():
+        assert [(level, title) for level, title, _, _ in outline(pdf)] == expected_headings(Edition(edition))
+
+
+def test_each_bookmark_lands_on_its_heading(built):
+    for pdf in built.values():
+        for _, title, page, top in outline(pdf):
+            assert title in pdf.pages[page - 1], f"'{title}' is not on page {page}"
+            # the destination is the heading's own height on the page, not just the page's top
+            heading_y = [y for y, line in text_lines(pdf, page) if words(line) == title]
+            assert heading_y, f"no line '{title}' on page {page}"
+            assert any(0 < top - y < 40 for y in heading_y), (title, top, heading_y)
+
+
+def text_pieces(pdf, page_number: int) -> list[tuple[float, list[str]]]:
+    """The pieces of text on each baseline of a page, top to bottom."""
+    lines: dict[float, list[str]] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            lines.setdefault(round(tm[5] * cm[3] + cm[5], 1), []).append(text)
+
+    pdf.reader.pages[page_number - 1].extract_text(visitor_text=visit)
+    return sorted(lines.items(), reverse=True)
+
+
+def text_lines(pdf, page_number: int) -> list[tuple[float, str]]:
+    return [(y, "".join(pieces)) for y, pieces in text_pieces(pdf, page_number)]
+
+
+def test_contents_page_numbers_are_the_pages_headings_are_on(built):
+    for pdf in built.values():
+        entries = contents_entries(pdf)
+        bookmarks = [(title, page) for level, title, page, _ in outline(pdf) if level < 2]
+        assert entries == bookmarks
+        for title, page in entries:
+            assert title in pdf.pages[page - 1]
+
+
+def test_contents_entries_are_links_to_their_headings(teacher):
+    page = teacher.reader.pages[1]
+    targets = []
+    for annotation in page.get("/Annots", []):
+        annotation = annotation.get_object()
+        if "/Dest" in annotation:
+            destination = annotation["/Dest"]
+            targets.append(teacher.reader.get_page_number(destination[0].get_object()) + 1)
+    printed = [page for _, page in contents_entries(teacher)]
+    # each entry links twice over (its title and its page number), both to the heading's page
+    assert sorted(set(targets)) == sorted(set(printed))
+    assert len(targets) >= len(printed)
+
+
+def test_web_links_are_clickable(teacher):
+    uris = [a.get_object()["/A"]["/URI"] for page in teacher.reader.pages for a in page.get("/Annots", [])
+            if "/A" in a.get_object()]
+    assert any(uri.startswith("https://www.nobelprize.org/") for uri in uris)
+
+
+def test_running_head_and_footer(built):
+    for edition, pdf in built.items():
+        count = len(pdf.pages)
+        for number, text in enumerate(pdf.pages[1:], start=2):
+            assert f"Page {number} of {count}" in text
+            assert (f"Teacher edition" in text) == (edition == "teacher")
+        starts = {page: title for level, title, page, _ in outline(pdf) if level == 0}
+        current = None
+        for page in range(3, count + 1):
+            top = text_pieces(pdf, page)[0][1]
+            if page in starts:  # a section's opening page shows its title, not a running head
+                current = starts[page]
+                assert words(" ".join(top)) == current
+            else:
+                assert [words(piece) for piece in top] == ["Never Let Me Go", current], (page, top)

@@ -1,0 +1,153 @@
+"""Markdown and YAML become the model, and every mistake is reported where it is."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+import pytest
+
+from nlmg_pdf import model as m
+from nlmg_pdf.errors import UserError
+from nlmg_pdf.reading.guide import load_guide
+
+from conftest import CONTENT
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A copy of the guide's content with one section, `sections/test.md`, to write into."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    manifest = copy / "guide.yaml"
+    text = manifest.read_text()
+    start = text.index("sections:")
+    end = text.index("data:")
+    manifest.write_text(text[:start] + "sections:\n  - sections/test.md\n" + text[end:])
+    return copy
+
+
+def section(content, body: str) -> m.Section:
+    (content / "sections" / "test.md").write_text("---\ntitle: Test\n---\n" + textwrap.dedent(body))
+    return load_guide(content).sections[0]
+
+
+def problems(content, body: str) -> list[str]:
+    with pytest.raises(UserError) as caught:
+        section(content, body)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_blocks_of_every_kind(content):
+    blocks = section(content, """
+        A *short* **paragraph** with `code`, a [link](https://example.org) and a note[^1].
+
+        ## A heading
+
+        - one
+          - nested
+        - two
+
+        3. three
+        4. four
+
+        > quoted
+
+        | Left | Right |
+        |:-----|------:|
+        | a    | b     |
+
+        ---
+
+        @pullquote told-and-not-told
+
+        @character kathy
+
+        @questions part-one
+
+        ::: teacher-note
+        For teachers.
+        :::
+
+        [^1]: The note.
+        """).blocks
+    kinds = [type(b).__name__ for b in blocks]
+    assert kinds == ["Paragraph", "Heading", "ListBlock", "ListBlock", "BlockQuote", "Table", "Rule",
+                     "PullQuote", "CharacterBox", "QuestionList", "Only", "NoteList"]
+    paragraph, heading, bullets, numbers, _, table = blocks[:6]
+    assert [type(i).__name__ for i in paragraph.children] == [
+        "Text", "Emphasis", "Text", "Strong", "Text", "Code", "Text", "Link", "Text", "NoteRef", "Text"]
+    assert heading.anchor == "test--a-heading" and heading.source.line == 7
+    assert isinstance(bullets.items[0][1], m.ListBlock)
+    assert numbers.ordered and numbers.start == 3
+    assert table.aligns == (m.Align.LEFT, m.Align.RIGHT)
+    only = blocks[10]
+    assert only.editions == {m.Edition.TEACHER} and isinstance(only.children[0], m.Callout)
+
+
+def test_markup_in_content_stays_text(content):
+    paragraph = section(content, "Tags <b>stay</b> & <font color=red>text</font>.\n").blocks[0]
+    assert m.plain_text(paragraph.children) == "Tags <b>stay</b> & <font color=red>text</font>."
+
+
+def test_script_and_file_links_never_become_links(content):
+    paragraph = section(content, "[a](javascript:alert(1)) [b](file:///etc/passwd)\n").blocks[0]
+    assert not [node for node in paragraph.children if isinstance(node, m.Link)]
+    assert m.plain_text(paragraph.children) == "[a](javascript:alert(1)) [b](file:///etc/passwd)"
+
+
+def test_every_mistake_in_a_file_is_reported_with_its_line(content):
+    found = problems(content, """
+        # Too high
+
+        @pullquote told-and-not-tld
+
+        @chracter kathy
+
+        ::: teachr
+        Text.
+        :::
+
+        [bad link](ftp://example.org/x) and [nowhere](#no-such-section)
+        """)
+    assert found == [
+        "sections/test.md:5: heading level 1 ('#'); expected '##' or '###' (the section title comes "
+        "from the front matter)",
+        "sections/test.md:7: unknown quotation 'told-and-not-tld' in '@pullquote'; did you mean "
+        "'told-and-not-told'?",
+        "sections/test.md:9: unknown directive '@chracter'; expected one of: @pullquote, @character, "
+        "@questions; did you mean 'character'?",
+        "sections/test.md:11: unknown box '::: teachr'; expected one of: teacher, student, note, "
+        "teacher-note; did you mean 'teacher'?",
+        "sections/test.md:15: link to 'ftp://example.org/x': expected a web address (https://...), "
+        "a mailto: address or '#section-id'",
+        "sections/test.md:15: link to '#no-such-section' leads nowhere; expected a section id",
+    ]
+
+
+def test_front_matter_that_never_closes(content):
+    (content / "sections" / "test.md").write_text("---\ntitle: Test\n\nBody.\n")
+    with pytest.raises(UserError) as caught:
+        load_guide(content)
+    assert str(caught.value) == ("sections/test.md:1: the front matter opened here never closes; "
+                                 "expected a line '---' after its fields")
+
+
+def test_yaml_mistakes_name_file_line_and_expectation(content):
+    quotations = content / "data" / "quotations.yaml"
+    text = quotations.read_text().replace("chapter: 7", "chapter: 27", 1).replace("speaker:", "spaeker:", 1)
+    quotations.write_text(text)
+    (content / "sections" / "test.md").write_text("---\ntitle: Test\n---\nBody.\n")
+    with pytest.raises(UserError) as caught:
+        load_guide(content)
+    found = [str(p) for p in caught.value.problems]
+    assert any(p.endswith("field 'chapter': expected a whole number from 1 to 23, got the number 27")
+               for p in found), found
+    assert any("unknown field 'spaeker'; did you mean 'speaker'?" in p for p in found), found
+    assert all(p.startswith("data/quotations.yaml:") for p in found)
+
+
+def test_invalid_yaml_syntax(content):
+    (content / "data" / "characters.yaml").write_text("characters:\n  - id: kathy\n\tname: x\n")
+    with pytest.raises(UserError) as caught:
+        load_guide(content)
+    assert str(caught.value).startswith("data/characters.yaml:3: invalid YAML: a tab character")
