@@ -74,12 +74,12 @@ def test_a_content_mistake_is_one_line_with_its_place_and_keeps_the_last_pdf(tmp
     assert run_tool("build", "--content", str(copy), "--out", str(out)).returncode == 0
     before = out.read_bytes()
     themes = copy / "sections" / "themes.md"
-    lines = themes.read_text().splitlines()
-    lines.insert(6, "\n@pullquote no-such-quotation\n")
-    themes.write_text("\n".join(lines))
+    text = themes.read_text()
+    themes.write_text(text + "\n@pullquote no-such-quotation\n")
+    line = text.count("\n") + 2
     result = run_tool("build", "--content", str(copy), "--out", str(out))
     assert result.returncode == 1
-    assert result.stderr.strip() == ("sections/themes.md:8: unknown quotation 'no-such-quotation' in "
+    assert result.stderr.strip() == (f"sections/themes.md:{line}: unknown quotation 'no-such-quotation' in "
                                      "'@pullquote'; expected an id from data/quotations.yaml")
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

@@ -78,7 +78,7 @@ class CatalogReader:
         table = self.catalog.quotations
         for ident, entry in self._entries(record, "quotations", table):
             quotation = m.Quotation(
-                id=ident, text=entry.text("text") or "", speaker=entry.text("speaker") or "",
+                id=ident, text=m.plain_text(self._inline(entry, "text") or ()), speaker=entry.text("speaker") or "",
                 chapter=entry.integer("chapter", 1, CHAPTERS) or 0,
                 themes=entry.texts("themes", required=False),
                 comment=self._inline(entry, "comment", required=False) or (),

@@ -31,7 +31,9 @@ def _directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    # typographer: curly quotes and apostrophes, en and em dashes, as a typesetter would set them
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    md.enable(["table", "replacements", "smartquotes"])
     md.use(footnote_plugin)
     # every `::: name` opens a box; the reader checks the name so a typo is reported
     md.use(container_plugin, name="box", validate=lambda params, markup: True)
