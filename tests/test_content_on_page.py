@@ -1,11 +1,10 @@
 """What a reader sees: pull-quotes, character boxes, and each edition's own material."""
 from __future__ import annotations
 
+from conftest import CONTENT, words
 from nlmg_pdf import model as m
 from nlmg_pdf.reading.guide import load_guide
 from nlmg_pdf.transforms import rewrite_blocks
-
-from conftest import CONTENT, words
 
 
 def guide() -> m.Guide:

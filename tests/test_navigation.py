@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 
+from conftest import CONTENT, words
 from nlmg_pdf.model import Edition, Heading, plain_text
 from nlmg_pdf.reading.guide import load_guide
 from nlmg_pdf.transforms import prepare
-
-from conftest import CONTENT, words
 
 LEADER = re.compile(r"^[\s.]*?(?P<page>\d+)\s*$")
 
@@ -114,7 +113,7 @@ def test_running_head_and_footer(built):
         count = len(pdf.pages)
         for number, text in enumerate(pdf.pages[1:], start=2):
             assert f"Page {number} of {count}" in text
-            assert (f"Teacher edition" in text) == (edition == "teacher")
+            assert ("Teacher edition" in text) == (edition == "teacher")
         starts = {page: title for level, title, page, _ in outline(pdf) if level == 0}
         current = None
         for page in range(3, count + 1):

@@ -6,11 +6,10 @@ import textwrap
 
 import pytest
 
+from conftest import CONTENT
 from nlmg_pdf import model as m
 from nlmg_pdf.errors import UserError
 from nlmg_pdf.reading.guide import load_guide
-
-from conftest import CONTENT
 
 
 @pytest.fixture
@@ -122,6 +121,12 @@ def test_every_mistake_in_a_file_is_reported_with_its_line(content):
         "a mailto: address or '#section-id'",
         "sections/test.md:15: link to '#no-such-section' leads nowhere; expected a section id",
     ]
+
+
+def test_heading_levels_go_down_one_at_a_time(content):
+    assert problems(content, "### Too deep\n\nText.\n") == [
+        "sections/test.md:4: '###' heading with no '##' heading above it in this section; "
+        "expected the levels to go down one at a time"]
 
 
 def test_front_matter_that_never_closes(content):

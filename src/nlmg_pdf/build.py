@@ -4,19 +4,20 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, time as clock, timezone
+from datetime import UTC, datetime
+from datetime import time as clock
 from pathlib import Path
-from typing import Callable
 
 from .errors import UserError
+from .locations import bundled
 from .model import Edition, Guide, Source
 from .reading.guide import load_guide
 from .reading.style import load_style
 from .stylesheet import PAPER_SIZES, Style
 from .transforms import prepare
-from .locations import bundled
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def build(edition: Edition, out: Path, content: Path | None = None, style_name: 
     style = load_style(*find_style(style_name))
     if paper is not None:
         if paper not in PAPER_SIZES:
-            raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; expected one of: {', '.join(PAPER_SIZES)}")
+            raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; "
+                                f"expected one of: {', '.join(PAPER_SIZES)}")
         style = replace(style, paper=paper)
     pdf, pages = render(prepare(guide, edition), style, progress)
     progress(f"writing {out}")
@@ -69,7 +71,7 @@ def source_date_epoch(fallback):
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
         yield
         return
-    epoch = int(datetime.combine(fallback, clock(0), tzinfo=timezone.utc).timestamp())
+    epoch = int(datetime.combine(fallback, clock(0), tzinfo=UTC).timestamp())
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # reportlab's own switch for fixed dates
     try:
         yield

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,7 +18,7 @@ app = typer.Typer(
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 
-class Paper(str, Enum):
+class Paper(StrEnum):
     letter = "letter"
     a4 = "a4"
 
@@ -45,12 +45,12 @@ def main_options(
 def build(
     edition: Annotated[Edition, typer.Option(help="Which edition to build: the student workbook "
                                              "or the teacher's copy with answers and notes.")] = Edition.TEACHER,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the PDF "
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the PDF "
                                                 "[default: out/never-let-me-go-EDITION.pdf].")] = None,
-    content: Annotated[Optional[Path], typer.Option(help="A content folder to build instead of the "
+    content: Annotated[Path | None, typer.Option(help="A content folder to build instead of the "
                                                     "guide's own (for an edited copy).")] = None,
     style: Annotated[str, typer.Option(help="A style name from styles/ or a path to a style file.")] = "default",
-    paper: Annotated[Optional[Paper], typer.Option(help="Paper size; overrides the style's.")] = None,
+    paper: Annotated[Paper | None, typer.Option(help="Paper size; overrides the style's.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result line.")] = False,
 ) -> None:
     """Build one edition of the guide as a PDF and print where it went."""

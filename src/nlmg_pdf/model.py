@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
-from typing import Union
+from enum import StrEnum
 
 
-class Edition(str, Enum):
+class Edition(StrEnum):
     STUDENT = "student"
     TEACHER = "teacher"
 
@@ -82,7 +81,7 @@ class NoteRef:
     anchor: str
 
 
-Inline = Union[Text, Emphasis, Strong, Code, Link, LineBreak, NoteRef]
+Inline = Text | Emphasis | Strong | Code | Link | LineBreak | NoteRef
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
@@ -131,7 +130,7 @@ class Rule:
     pass
 
 
-class Align(str, Enum):
+class Align(StrEnum):
     LEFT = "left"
     CENTER = "center"
     RIGHT = "right"
@@ -221,10 +220,8 @@ class NoteList:
     notes: tuple[Note, ...]
 
 
-Block = Union[
-    Heading, Paragraph, ListBlock, BlockQuote, Rule, Table, Callout, Only,
-    PullQuote, CharacterBox, QuestionList, NoteList,
-]
+Block = (Heading | Paragraph | ListBlock | BlockQuote | Rule | Table | Callout | Only
+         | PullQuote | CharacterBox | QuestionList | NoteList)
 
 
 # --- the document -------------------------------------------------------------

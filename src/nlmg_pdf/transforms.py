@@ -5,8 +5,8 @@ the renderer draws whatever the filtered model holds.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Callable, Iterable
 
 from . import model as m
 

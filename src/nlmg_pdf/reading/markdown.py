@@ -7,7 +7,7 @@ A node type with no handler is an error, never silently dropped.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -37,6 +37,7 @@ class MarkdownReader:
         self.path, self.first_line, self.section_id = path, first_line, section_id
         self.catalog, self.problems, self.anchors = catalog, problems, anchors
         self.inline = InlineReader(path, problems, anchor_prefix=section_id)
+        self._deepest_heading = 1  # the section title; a '###' needs a '##' above it
         self._block_handlers: dict[str, Callable[[SyntaxTreeNode], list[m.Block]]] = {
             "paragraph": self._paragraph, "heading": self._heading,
             "bullet_list": self._list, "ordered_list": self._list,
@@ -78,6 +79,11 @@ class MarkdownReader:
             self.problems.add(source, f"heading level {level} ('{node.markup}'); expected '##' or '###' "
                               "(the section title comes from the front matter)")
             return []
+        if level > self._deepest_heading + 1:
+            self.problems.add(source, f"'{node.markup}' heading with no '{'#' * (level - 1)}' heading "
+                              "above it in this section; expected the levels to go down one at a time")
+            return []
+        self._deepest_heading = level
         children = self.inline.convert(node.children[0].children)
         anchor = self._unique_anchor(f"{self.section_id}--{slug(m.plain_text(children))}")
         return [m.Heading(level, children, anchor, source)]
@@ -150,6 +156,9 @@ class MarkdownReader:
         for footnote in node.children:
             number = footnote.meta["id"] + 1
             children = tuple(self._blocks(footnote.children))
+            if not all(isinstance(child, m.Paragraph) for child in children):
+                self.problems.add(self._source(footnote), f"footnote {number} holds more than text; "
+                                  "expected one or more plain paragraphs")
             notes.append(m.Note(number, self.inline.note_anchor(number), children))
         return [m.NoteList(tuple(notes))]
 

@@ -154,7 +154,8 @@ class Record:
                 out.append(Record(item, self.path, self.problems))
             else:
                 line = getattr(item, "line", value.line)
-                self.problems.add(Source(self.path, line), f"in '{key}': expected a mapping of fields, got {kind(item)}")
+                self.problems.add(Source(self.path, line),
+                                  f"in '{key}': expected a mapping of fields, got {kind(item)}")
         return out
 
     def finish(self) -> None:

@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, ListFlowable, ListItem, Paragraph,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from .. import model as m
 from ..stylesheet import Style
-from .flowables import Heading, PullQuote, framed, kept
+from .flowables import Heading, PullQuote, framed
 from .markup import markup, text
 from .paragraph_styles import Styles
 
@@ -101,7 +111,7 @@ class BlockRenderer:
         rows += [[flowable] for flowable in self.render(block.children)]
         box = framed(rows, self.styles.body.fontName, self.style.accent_colour, self.style.body_size,
                      background=self.style.box_colour, accent_left=True)
-        return [kept([box]), Spacer(1, self.style.paragraph_space * 1.5)]
+        return [KeepTogether([box]), Spacer(1, self.style.paragraph_space * 1.5)]
 
     def pull_quote(self, block: m.PullQuote) -> list[Flowable]:
         quotation = block.quotation
@@ -125,7 +135,7 @@ class BlockRenderer:
                                    styles.box_role)])
         box = framed(rows, self.styles.body.fontName, self.style.rule_colour, self.style.body_size,
                      background=self.style.box_colour)
-        return [kept([box]), Spacer(1, self.style.paragraph_space * 1.5)]
+        return [KeepTogether([box]), Spacer(1, self.style.paragraph_space * 1.5)]
 
     def questions(self, block: m.QuestionList) -> list[Flowable]:
         out: list[Flowable] = []
@@ -135,7 +145,7 @@ class BlockRenderer:
             if question.answer is not None:
                 parts.append(Paragraph(f"<b>Answer guidance.</b> {self._markup(question.answer)}",
                                        self.styles.answer))
-            out.append(kept(parts))
+            out.append(KeepTogether(parts))
         return out
 
     def notes(self, block: m.NoteList) -> list[Flowable]:

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate,
-                                Paragraph, Spacer)
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__
@@ -137,7 +136,7 @@ def _cover(guide: m.Guide, styles: Styles, style: Style) -> list:
     ]
 
 
-def _contents(styles: Styles, style: Style) -> list:
+def _contents(styles: Styles) -> list:
     toc = TableOfContents(levelStyles=list(styles.toc_levels), dotsMinLevel=0,
                           tableStyle=[("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -150,7 +149,7 @@ def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message
     styles = build_styles(style)
     blocks = BlockRenderer(style, styles)
     story = [NextPageTemplate("contents"), *_cover(guide, styles, style), PageBreak(),
-             *_contents(styles, style)]
+             *_contents(styles)]
     for section in guide.sections:
         story += [NextPageTemplate("body"), PageBreak(), blocks.section_title(section),
                   *blocks.render(section.blocks)]

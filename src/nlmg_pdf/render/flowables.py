@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
-
-from .paragraph_styles import Styles
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 
 class Heading(Paragraph):
@@ -70,11 +68,3 @@ def framed(rows: list[list], font: str, border: str, padding: float, background:
         commands.append(("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(border)))
     table.setStyle(TableStyle(commands))
     return table
-
-
-def kept(flowables: list[Flowable]) -> KeepTogether:
-    """Kept on one page when it fits; platypus splits it normally when it cannot."""
-    return KeepTogether(flowables)
-
-
-__all__ = ["Heading", "PullQuote", "framed", "kept", "Styles"]
