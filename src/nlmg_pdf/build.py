@@ -58,7 +58,7 @@ def build(edition: Edition, out: Path, content: Path | None = None, style_name: 
     return Built(out, pages, len(pdf), time.perf_counter() - started)
 
 
-def render(guide: Guide, style: Style, progress) -> tuple[bytes, int]:
+def render(guide: Guide, style: Style, progress: Callable[[str], None]) -> tuple[bytes, int]:
     from .render.document import render_pdf  # reportlab is imported only when a build needs it
 
     with source_date_epoch(guide.metadata.date):

@@ -12,15 +12,14 @@ from rich.console import Console
 from . import __version__
 from .errors import UserError
 from .model import Edition
+from .stylesheet import PAPER_SIZES
 
 app = typer.Typer(
     help="Build the printable study guide to Kazuo Ishiguro's Never Let Me Go.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 
-class Paper(StrEnum):
-    letter = "letter"
-    a4 = "a4"
+Paper = StrEnum("Paper", {name: name for name in PAPER_SIZES})
 
 
 def default_output(edition: Edition) -> Path:
@@ -46,7 +45,7 @@ def build(
     edition: Annotated[Edition, typer.Option(help="Which edition to build: the student workbook "
                                              "or the teacher's copy with answers and notes.")] = Edition.TEACHER,
     out: Annotated[Path | None, typer.Option("--out", help="Where to write the PDF "
-                                                "[default: out/never-let-me-go-EDITION.pdf].")] = None,
+                                                "(default: out/never-let-me-go-EDITION.pdf).")] = None,
     content: Annotated[Path | None, typer.Option(help="A content folder to build instead of the "
                                                     "guide's own (for an edited copy).")] = None,
     style: Annotated[str, typer.Option(help="A style name from styles/ or a path to a style file.")] = "default",
