@@ -182,6 +182,8 @@ class Character:
     name: str
     role: str
     profile: tuple[Inline, ...]
+    arc: tuple[Inline, ...]  # how the character changes; empty for those who do not
+    relationships: tuple[Inline, ...]
     traits: tuple[str, ...]
     quotation: Quotation | None
     source: Source
@@ -207,6 +209,65 @@ class QuestionList:
 
 
 @dataclass(frozen=True)
+class KeyQuotations:
+    """Every quotation in chapter order, each with its themes and a comment."""
+
+    quotations: tuple[Quotation, ...]
+
+
+OPTION_LETTERS = "ABCDEF"  # multiple-choice options are lettered in this order
+
+
+class QuizKind(StrEnum):
+    CHOICE = "choice"
+    TRUE_FALSE = "true-false"
+    SHORT = "short"
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    number: int  # its place in the quiz, the same in every edition
+    kind: QuizKind
+    text: tuple[Inline, ...]
+    options: tuple[tuple[Inline, ...], ...]  # multiple choice only, lettered A, B, C...
+    answer: str | None  # a letter, "true"/"false" or a short text; teacher edition only
+    chapter: int | None
+    source: Source
+
+    def answer_text(self) -> str:
+        """The answer as a teacher reads it out: "B (Miss Emily)", "True", or the words."""
+        if self.answer is None:
+            return ""
+        if self.kind is QuizKind.CHOICE:
+            return f"{self.answer} ({plain_text(self.options[OPTION_LETTERS.index(self.answer)])})"
+        return self.answer.capitalize() if self.kind is QuizKind.TRUE_FALSE else self.answer
+
+
+@dataclass(frozen=True)
+class Quiz:
+    items: tuple[QuizItem, ...]
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """The quiz's answers in a compact table (teacher edition)."""
+
+    items: tuple[QuizItem, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: tuple[Inline, ...]
+    chapter: int | None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[GlossaryTerm, ...]
+
+
+@dataclass(frozen=True)
 class Note:
     """One footnote, printed with the section's notes."""
 
@@ -221,7 +282,7 @@ class NoteList:
 
 
 Block = (Heading | Paragraph | ListBlock | BlockQuote | Rule | Table | Callout | Only
-         | PullQuote | CharacterBox | QuestionList | NoteList)
+         | PullQuote | CharacterBox | QuestionList | KeyQuotations | Quiz | AnswerKey | Glossary | NoteList)
 
 
 # --- the document -------------------------------------------------------------
@@ -234,6 +295,8 @@ class Section:
     blocks: tuple[Block, ...]
     editions: frozenset[Edition]
     source: Source
+    new_page: bool = True  # False lets a short section run on after the one before
+    contents_headings: bool = False  # list its '##' headings in the contents too
 
 
 @dataclass(frozen=True)

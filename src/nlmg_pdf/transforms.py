@@ -38,13 +38,19 @@ def rewrite_guide(guide: m.Guide, rewrite: Rewrite) -> m.Guide:
 
 
 def for_edition(guide: m.Guide, edition: m.Edition) -> m.Guide:
-    """Keep what belongs to `edition`: its sections, its boxes, and answers for teachers only."""
+    """Keep what belongs to `edition`: its sections and boxes; answers and keys for teachers only."""
 
     def rewrite(block: m.Block) -> Iterable[m.Block]:
         if isinstance(block, m.Only):
             return block.children if edition in block.editions else ()
-        if isinstance(block, m.QuestionList) and edition is not m.Edition.TEACHER:
+        if edition is m.Edition.TEACHER:
+            return (block,)
+        if isinstance(block, m.QuestionList):
             return (replace(block, questions=tuple(replace(q, answer=None) for q in block.questions)),)
+        if isinstance(block, m.Quiz):
+            return (replace(block, items=tuple(replace(item, answer=None) for item in block.items)),)
+        if isinstance(block, m.AnswerKey):
+            return ()
         return (block,)
 
     kept = replace(guide, edition=edition,

@@ -12,7 +12,8 @@ from .yamlfile import Record, load_mapping
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHAPTERS = 23
-WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set"}
+WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
+        "quiz": "quiz", "glossary": "glossary"}
 
 
 @dataclass
@@ -20,6 +21,8 @@ class Catalog:
     quotations: dict[str, m.Quotation] = field(default_factory=dict)
     characters: dict[str, m.Character] = field(default_factory=dict)
     question_sets: dict[str, tuple[m.Question, ...]] = field(default_factory=dict)
+    quiz: tuple[m.QuizItem, ...] = ()
+    glossary: tuple[m.GlossaryTerm, ...] = ()
     files: dict[str, str] = field(default_factory=dict)  # kind of data -> file shown to users
     links: list[tuple[str, m.Source]] = field(default_factory=list)
 
@@ -35,7 +38,7 @@ class CatalogReader:
     def read(self, files: dict[str, str]) -> Catalog:
         """`files` maps 'quotations', 'characters', 'questions' to paths inside the content."""
         readers = {"quotations": self._quotations, "characters": self._characters,
-                   "questions": self._questions}
+                   "questions": self._questions, "quiz": self._quiz, "glossary": self._glossary}
         for kind, reader in readers.items():  # quotations first: characters refer to them
             if kind in files:
                 shown = files[kind]
@@ -91,7 +94,9 @@ class CatalogReader:
         for ident, entry in self._entries(record, "characters", table):
             character = m.Character(
                 id=ident, name=entry.text("name") or "", role=entry.text("role") or "",
-                profile=self._inline(entry, "profile") or (), traits=entry.texts("traits", required=False),
+                profile=self._inline(entry, "profile") or (), arc=self._inline(entry, "arc", required=False) or (),
+                relationships=self._inline(entry, "relationships", required=False) or (),
+                traits=entry.texts("traits", required=False),
                 quotation=self._quotation_ref(entry), source=entry.source())
             entry.finish()
             table[ident] = character
@@ -117,3 +122,46 @@ class CatalogReader:
                 item.finish()
             entry.finish()
             table[ident] = tuple(questions)
+
+    def _quiz(self, record: Record) -> None:
+        items = []
+        for number, entry in enumerate(record.records("items"), start=1):
+            kind = entry.choice("kind", [k.value for k in m.QuizKind])
+            options = tuple(self._inline_each(entry, "options")) if kind == m.QuizKind.CHOICE else ()
+            if kind and kind != m.QuizKind.CHOICE and "options" in entry.data:
+                self.problems.add(entry.source("options"), f"a {kind} item has no options; "
+                                  "expected options only with 'kind: choice'")
+            items.append(m.QuizItem(
+                number=number, kind=m.QuizKind(kind or "short"), text=self._inline(entry, "text") or (),
+                options=options, answer=self._quiz_answer(entry, kind, len(options)),
+                chapter=entry.integer("chapter", 1, CHAPTERS, required=False), source=entry.source()))
+            entry.finish()
+        record.finish()
+        self.catalog.quiz = tuple(items)
+
+    def _inline_each(self, entry: Record, key: str) -> list[tuple[m.Inline, ...]]:
+        texts = entry.texts(key)
+        if texts and not 2 <= len(texts) <= len(m.OPTION_LETTERS):
+            self.problems.add(entry.source(key), f"{len(texts)} options; expected 2 to {len(m.OPTION_LETTERS)}")
+        reader = InlineReader(entry.path, self.problems)
+        return [reader.parse(text, entry.source(key).line) for text in texts]
+
+    def _quiz_answer(self, entry: Record, kind: str | None, option_count: int) -> str | None:
+        if kind == m.QuizKind.TRUE_FALSE:
+            value = entry.value("answer", "true or false", lambda v: isinstance(v, bool))
+            return None if value is None else str(value).lower()
+        if kind == m.QuizKind.CHOICE:
+            letters = m.OPTION_LETTERS[:option_count]
+            return entry.value("answer", f"the letter of the right option ({', '.join(letters)})",
+                               lambda v: isinstance(v, str) and v in letters)
+        return entry.text("answer")
+
+    def _glossary(self, record: Record) -> None:
+        terms = []
+        for entry in record.records("terms"):
+            terms.append(m.GlossaryTerm(
+                term=entry.text("term") or "", definition=self._inline(entry, "definition") or (),
+                chapter=entry.integer("chapter", 1, CHAPTERS, required=False)))
+            entry.finish()
+        record.finish()
+        self.catalog.glossary = tuple(terms)

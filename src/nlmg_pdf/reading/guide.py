@@ -61,7 +61,7 @@ def _metadata(manifest: Record) -> m.Metadata:
 
 def _data_files(manifest: Record) -> dict[str, str]:
     record = manifest.sub("data")
-    files = {kind: path for kind in WHAT if (path := record.text(kind)) is not None}
+    files = {kind: path for kind in WHAT if (path := record.text(kind, required=False)) is not None}
     record.finish()
     return files
 
@@ -80,6 +80,8 @@ def _section(root: Path, path: str, catalog, problems: Problems, anchors: set[st
         else:
             problems.add(record.source("edition"), f"edition '{edition}': expected one of "
                          f"{', '.join(names)}" + did_you_mean(edition, names))
+    new_page = record.value("new-page", "true or false", lambda v: isinstance(v, bool), required=False)
+    contents = record.choice("contents", ["title", "headings"], required=False)
     record.finish()
     section_id = Path(path).stem
     if section_id in anchors:
@@ -89,7 +91,9 @@ def _section(root: Path, path: str, catalog, problems: Problems, anchors: set[st
     anchors.add(section_id)
     reader = MarkdownReader(path, body_line, section_id, catalog, problems, anchors)
     blocks = reader.read(body)
-    return m.Section(section_id, title, blocks, editions, m.Source(path, 1)), reader.inline.links
+    section = m.Section(section_id, title, blocks, editions, m.Source(path, 1),
+                        new_page=new_page is not False, contents_headings=contents == "headings")
+    return section, reader.inline.links
 
 
 def _split_front_matter(text: str, path: str) -> tuple[Mapping, str, int]:

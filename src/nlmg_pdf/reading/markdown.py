@@ -21,6 +21,7 @@ CONTAINERS = {
     "teacher": (None, frozenset({m.Edition.TEACHER})),
     "student": (None, frozenset({m.Edition.STUDENT})),
     "note": ("Note", m.ALL_EDITIONS),
+    "why": ("Why it matters", m.ALL_EDITIONS),
     "teacher-note": ("Teaching note", frozenset({m.Edition.TEACHER})),
 }
 
@@ -131,23 +132,39 @@ class MarkdownReader:
     def _directive(self, node: SyntaxTreeNode) -> list[m.Block]:
         source = self._source(node)
         name, argument = node.info, node.content.strip()
-        lookups = {
-            "pullquote": (self.catalog.quotations, "quotation", lambda q: m.PullQuote(q)),
-            "character": (self.catalog.characters, "character", lambda c: m.CharacterBox(c)),
-            "questions": (self.catalog.question_sets, "question set",
-                          lambda qs: m.QuestionList(argument, qs)),
+        catalog = self.catalog
+        by_id = {  # directive -> (table, what its argument names, block maker)
+            "pullquote": (catalog.quotations, "quotation", m.PullQuote),
+            "character": (catalog.characters, "character", m.CharacterBox),
+            "questions": (catalog.question_sets, "question set", lambda qs: m.QuestionList(argument, qs)),
         }
-        if name not in lookups:
-            self.problems.add(source, f"unknown directive '@{name}'; expected one of: "
-                              f"{', '.join('@' + n for n in lookups)}" + did_you_mean(name, lookups))
+        whole = {  # directive -> (what it needs, block maker)
+            "quiz": ("quiz", lambda: m.Quiz(catalog.quiz)),
+            "answer-key": ("quiz", lambda: m.AnswerKey(catalog.quiz)),
+            "glossary": ("glossary", lambda: m.Glossary(catalog.glossary)),
+            "key-quotations": ("quotation", lambda: m.KeyQuotations(
+                tuple(sorted(catalog.quotations.values(), key=lambda q: q.chapter)))),
+        }
+        if name in whole:
+            what, make = whole[name]
+            if argument:
+                self.problems.add(source, f"'@{name}' takes no argument; expected the line '@{name}' alone")
+            elif what not in catalog.files:
+                self.problems.add(source, f"'@{name}' needs a {what} file; expected it under 'data:' in the manifest")
+            else:
+                return [make()]
             return []
-        table, what, make = lookups[name]
+        if name not in by_id:
+            self.problems.add(source, f"unknown directive '@{name}'; expected one of: "
+                              f"{', '.join('@' + n for n in [*by_id, *whole])}" + did_you_mean(name, [*by_id, *whole]))
+            return []
+        table, what, make = by_id[name]
         if not argument:
             self.problems.add(source, f"'@{name}' needs the id of a {what}, as in '@{name} ID'")
             return []
         if argument not in table:
             self.problems.add(source, f"unknown {what} '{argument}' in '@{name}'"
-                              + (did_you_mean(argument, table) or f"; expected an id from {self.catalog.origin(what)}"))
+                              + (did_you_mean(argument, table) or f"; expected an id from {catalog.origin(what)}"))
             return []
         return [make(table[argument])]
 

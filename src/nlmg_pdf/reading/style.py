@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import Problems, did_you_mean
+from ..errors import Problems
 from ..fontfiles import FAMILIES
 from ..stylesheet import PAPER_SIZES, Style
 from .yamlfile import Record, load_mapping
@@ -63,9 +63,4 @@ def _flag(record: Record, key: str) -> bool:
 
 
 def _choice(record: Record, key: str, choices) -> str:
-    value = record.text(key)
-    if value is not None and value not in choices:
-        record.problems.add(record.source(key), f"'{key}' is '{value}'; expected one of: "
-                            f"{', '.join(choices)}" + did_you_mean(value, choices))
-        return next(iter(choices))
-    return value or next(iter(choices))
+    return record.choice(key, list(choices)) or next(iter(choices))

@@ -136,6 +136,14 @@ class Record:
         value = self.value(key, "a list of texts", ok, required)
         return tuple(item.strip() for item in value) if value else ()
 
+    def choice(self, key: str, choices: list[str], required: bool = True) -> str | None:
+        value = self.value(key, f"one of: {', '.join(choices)}", lambda v: isinstance(v, str), required)
+        if value is not None and value not in choices:
+            self.problems.add(self.source(key), f"field '{key}' is '{value}'; expected one of: "
+                              f"{', '.join(choices)}" + did_you_mean(value, choices))
+            return None
+        return value
+
     def mapping(self, key: str, required: bool = True) -> Mapping | None:
         return self.value(key, "a mapping of fields", lambda v: isinstance(v, Mapping), required)
 

@@ -1,14 +1,16 @@
 """Model blocks -> flowables, dispatched on node type (an unknown type is a bug, not skipped)."""
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.lib import colors
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
-    KeepTogether,
     ListFlowable,
     ListItem,
+    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -17,7 +19,8 @@ from reportlab.platypus import (
 
 from .. import model as m
 from ..stylesheet import Style
-from .flowables import Heading, PullQuote, framed
+from . import exercises, features
+from .flowables import Heading, Kept, framed
 from .markup import markup, text
 from .paragraph_styles import Styles
 
@@ -27,11 +30,12 @@ ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 class BlockRenderer:
     def __init__(self, style: Style, styles: Styles):
         self.style, self.styles = style, styles
+        self._contents_headings = False  # whether the current section lists its headings
         self._handlers = {
             m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.list,
             m.BlockQuote: self.block_quote, m.Rule: self.rule, m.Table: self.table,
-            m.Callout: self.callout, m.PullQuote: self.pull_quote, m.CharacterBox: self.character_box,
-            m.QuestionList: self.questions, m.NoteList: self.notes,
+            m.Callout: self.callout, m.NoteList: self.notes,
+            **{kind: partial(draw, self) for kind, draw in (*features.HANDLERS.items(), *exercises.HANDLERS.items())},
         }
 
     def render(self, blocks) -> list[Flowable]:
@@ -41,23 +45,35 @@ class BlockRenderer:
             if handler is None:  # e.g. an Only block the edition filter should have removed
                 raise TypeError(f"the renderer has no rule for {type(block).__name__}")
             out.extend(handler(block))
-        return out
+        return _headings_kept_with_boxes(out)
 
-    def _markup(self, inlines) -> str:
+    def markup(self, inlines) -> str:
         return markup(inlines, self.style.link_colour)
 
-    def section_title(self, section: m.Section) -> Heading:
-        return Heading(text(section.title), self.styles.headings[0], 0, section.id, section.title)
+    def section(self, section: m.Section) -> list[Flowable]:
+        """A section: its title (on a new page unless it runs on) and its blocks."""
+        self._contents_headings = section.contents_headings
+        title = Heading(text(section.title), self.styles.headings[0], 0, section.id, section.title, True,
+                        opens_page=section.new_page)
+        if section.new_page:
+            opening = [PageBreak()]
+        else:  # running on: a title needs room for itself and a few lines below it
+            opening = [Spacer(1, self.style.body_size * 2), CondPageBreak(self._room_for(title.style))]
+        return [*opening, title, *self.render(section.blocks)]
+
+    def _room_for(self, style) -> float:
+        return style.leading * 2 + self.style.body_leading * 4
 
     def heading(self, block: m.Heading) -> list[Flowable]:
         style = self.styles.headings[block.level - 1]
         # a heading needs room for itself and a few lines of what follows, or it moves on
-        room = CondPageBreak(style.leading * 2 + self.style.body_leading * 4)
-        return [room, Heading(self._markup(block.children), style, block.level - 1, block.anchor,
-                              m.plain_text(block.children))]
+        in_contents = block.level == 2 and self._contents_headings
+        return [CondPageBreak(self._room_for(style)),
+                Heading(self.markup(block.children), style, block.level - 1, block.anchor,
+                        m.plain_text(block.children), in_contents)]
 
     def paragraph(self, block: m.Paragraph, style=None) -> list[Flowable]:
-        return [Paragraph(self._markup(block.children), style or self.styles.body)]
+        return [Paragraph(self.markup(block.children), style or self.styles.body)]
 
     def list(self, block: m.ListBlock) -> list[Flowable]:
         items = [ListItem(self._item(item)) for item in block.items]
@@ -90,8 +106,8 @@ class BlockRenderer:
                            hAlign="CENTER")]
 
     def table(self, block: m.Table) -> list[Flowable]:
-        head = [Paragraph(self._markup(cell), self.styles.table_head) for cell in block.header]
-        body = [[Paragraph(self._markup(cell), self.styles.table_cell) for cell in row] for row in block.rows]
+        head = [Paragraph(self.markup(cell), self.styles.table_head) for cell in block.header]
+        body = [[Paragraph(self.markup(cell), self.styles.table_cell) for cell in row] for row in block.rows]
         table = Table([head, *body], colWidths=_column_shares(block), repeatRows=1, hAlign="LEFT")
         grid = colors.HexColor(self.style.rule_colour)
         commands = [
@@ -109,54 +125,34 @@ class BlockRenderer:
     def callout(self, block: m.Callout) -> list[Flowable]:
         rows = [[Paragraph(text(block.title.upper()), self.styles.label)]]
         rows += [[flowable] for flowable in self.render(block.children)]
-        box = framed(rows, self.styles.body.fontName, self.style.accent_colour, self.style.body_size,
-                     background=self.style.box_colour, accent_left=True)
-        return [KeepTogether([box]), Spacer(1, self.style.paragraph_space * 1.5)]
+        return self.box(rows, border=self.style.accent_colour, accent_left=True)
 
-    def pull_quote(self, block: m.PullQuote) -> list[Flowable]:
-        quotation = block.quotation
-        quote = Paragraph(f"\u201c{text(quotation.text)}\u201d", self.styles.quote)
-        source = Paragraph(f"\u2014 {text(quotation.speaker)}, chapter {quotation.chapter}",
-                           self.styles.quote_source)
-        return [PullQuote(quote, source, self.style.accent_colour, self.style.body_size * 0.8)]
-
-    def character_box(self, block: m.CharacterBox) -> list[Flowable]:
-        character, styles = block.character, self.styles
-        rows = [[Paragraph(text(character.name), styles.box_title)],
-                [Paragraph(text(character.role), styles.box_role)],
-                [Paragraph(self._markup(character.profile), styles.box_body)]]
-        if character.traits:
-            traits = " \u00b7 ".join(text(t) for t in character.traits)
-            rows.append([Paragraph(f"<b>Traits:</b> {traits}", styles.box_body)])
-        if character.quotation:
-            q = character.quotation
-            rows.append([Paragraph(f"\u201c{text(q.text)}\u201d <font name=\"{styles.quote_source.fontName}\" "
-                                   f"size=\"{self.style.small_size}\">(chapter {q.chapter})</font>",
-                                   styles.box_role)])
-        box = framed(rows, self.styles.body.fontName, self.style.rule_colour, self.style.body_size,
-                     background=self.style.box_colour)
-        return [KeepTogether([box]), Spacer(1, self.style.paragraph_space * 1.5)]
-
-    def questions(self, block: m.QuestionList) -> list[Flowable]:
-        out: list[Flowable] = []
-        for question in block.questions:
-            parts = [Paragraph(self._markup(question.text), self.styles.question,
-                               bulletText=f"{question.number}.")]
-            if question.answer is not None:
-                parts.append(Paragraph(f"<b>Answer guidance.</b> {self._markup(question.answer)}",
-                                       self.styles.answer))
-            out.append(KeepTogether(parts))
-        return out
+    def box(self, rows: list[list], border: str, accent_left: bool = False) -> list[Flowable]:
+        """A shaded box kept on one page when it fits, with space after it."""
+        box = framed(rows, self.styles.body.fontName, border, self.style.body_size,
+                     background=self.style.box_colour, accent_left=accent_left)
+        return [Kept([box]), Spacer(1, self.style.paragraph_space * 1.5)]
 
     def notes(self, block: m.NoteList) -> list[Flowable]:
         out: list[Flowable] = [HRFlowable(width="30%", thickness=0.5, hAlign="LEFT",
                                           color=colors.HexColor(self.style.rule_colour),
                                           spaceBefore=self.style.body_size, spaceAfter=4)]
         for note in block.notes:
-            body = " ".join(self._markup(p.children) for p in note.children if isinstance(p, m.Paragraph))
+            body = " ".join(self.markup(p.children) for p in note.children if isinstance(p, m.Paragraph))
             out.append(Paragraph(f'<a name="{note.anchor}"/><super>{note.number}</super> {body}',
                                  self.styles.small))
         return out
+
+
+def _headings_kept_with_boxes(flowables: list[Flowable]) -> list[Flowable]:
+    """Join a heading to a kept box after it. A heading's keepWithNext already holds it to a
+    paragraph, but platypus will not put one KeepTogether inside another."""
+    out: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, Kept) and out and isinstance(out[-1], Heading):
+            flowable = Kept([out.pop(), *flowable.parts])
+        out.append(flowable)
+    return out
 
 
 def _column_shares(block: m.Table) -> list[str]:

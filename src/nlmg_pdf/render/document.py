@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from reportlab.lib import colors
@@ -19,7 +20,6 @@ from .markup import text
 from .paragraph_styles import Styles, build_styles
 
 PAGE_TOTAL_FORM = "page-total"
-CONTENTS_LEVELS = 2  # section titles and '##' headings; '###' stay in the outline only
 
 Progress = Callable[[str], None]
 
@@ -68,8 +68,10 @@ class GuideDocument(BaseDocTemplate):
             return
         page = self.page
         if flowable.level == 0:
-            self.current_section, self.section_page = flowable.title, page
-        if flowable.level < CONTENTS_LEVELS:
+            self.current_section = flowable.title
+            if flowable.opens_page:
+                self.section_page = page
+        if flowable.in_contents:
             self.notify("TOCEntry", (flowable.level, text(flowable.title), page, flowable.anchor))
         self.canv.addOutlineEntry(flowable.title, flowable.anchor, level=flowable.level, closed=flowable.level > 0)
 
@@ -140,7 +142,9 @@ def _contents(styles: Styles) -> list:
     toc = TableOfContents(levelStyles=list(styles.toc_levels), dotsMinLevel=0,
                           tableStyle=[("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                      ("TOPPADDING", (0, 0), (-1, -1), 1),
+                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
     return [Paragraph("Contents", styles.contents_title), toc]
 
 
@@ -150,9 +154,10 @@ def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message
     blocks = BlockRenderer(style, styles)
     story = [NextPageTemplate("contents"), *_cover(guide, styles, style), PageBreak(),
              *_contents(styles)]
-    for section in guide.sections:
-        story += [NextPageTemplate("body"), PageBreak(), blocks.section_title(section),
-                  *blocks.render(section.blocks)]
+    story.append(NextPageTemplate("body"))
+    for number, section in enumerate(guide.sections):
+        # the first section always leaves the contents' page, whatever its front matter says
+        story += blocks.section(replace(section, new_page=True) if number == 0 else section)
     output = io.BytesIO()
     document = GuideDocument(output, guide, style, styles, progress)
     footer_font = (styles.quote_source.fontName, style.small_size, style.muted_colour)

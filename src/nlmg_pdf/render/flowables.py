@@ -2,19 +2,30 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 
 class Heading(Paragraph):
     """A heading that leaves a bookmark at its own top edge, for the contents and outline."""
 
-    def __init__(self, text: str, style, level: int, anchor: str, title: str):
+    def __init__(self, text: str, style, level: int, anchor: str, title: str, in_contents: bool,
+                 opens_page: bool = False):
         super().__init__(text, style)
         self.level, self.anchor, self.title = level, anchor, title
+        self.in_contents, self.opens_page = in_contents, opens_page
 
     def draw(self):
         self.canv.bookmarkHorizontal(self.anchor, 0, self.height + self.style.fontSize * 0.3)
         super().draw()
+
+
+class Kept(KeepTogether):
+    """Flowables kept on one page when they fit; `parts` stays readable so that a heading
+    before it can join in (platypus will not nest one KeepTogether in another)."""
+
+    def __init__(self, parts: list[Flowable]):
+        super().__init__(parts)
+        self.parts = list(parts)
 
 
 class PullQuote(Flowable):

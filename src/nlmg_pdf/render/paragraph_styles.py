@@ -28,7 +28,11 @@ class Styles:
     box_body: ParagraphStyle
     label: ParagraphStyle
     question: ParagraphStyle
+    quiz_option: ParagraphStyle
     answer: ParagraphStyle
+    key_quote: ParagraphStyle
+    tags: ParagraphStyle
+    glossary: ParagraphStyle
     table_head: ParagraphStyle
     table_cell: ParagraphStyle
 
@@ -47,12 +51,13 @@ def build_styles(style: Style) -> Styles:
     sans_bold = face_name(style.heading_font, "bold")
     sans_semibold = face_name(style.heading_font, "semibold")
     heading_sizes = style.heading_sizes
+    # keepWithNext: platypus moves a heading on with the block after it, never stranding it
     headings = (
-        like("h1", fontName=sans_bold, fontSize=heading_sizes[0], leading=heading_sizes[0] * 1.15,
+        like("h1", keepWithNext=1, fontName=sans_bold, fontSize=heading_sizes[0], leading=heading_sizes[0] * 1.15,
              textColor=style.accent_colour, alignment=TA_LEFT, spaceBefore=0, spaceAfter=size * 1.2),
-        like("h2", fontName=sans_bold, fontSize=heading_sizes[1], leading=heading_sizes[1] * 1.2,
+        like("h2", keepWithNext=1, fontName=sans_bold, fontSize=heading_sizes[1], leading=heading_sizes[1] * 1.2,
              textColor=style.accent_colour, alignment=TA_LEFT, spaceBefore=size * 1.2, spaceAfter=size * 0.5),
-        like("h3", fontName=sans_semibold, fontSize=heading_sizes[2], leading=heading_sizes[2] * 1.25,
+        like("h3", keepWithNext=1, fontName=sans_semibold, fontSize=heading_sizes[2], leading=heading_sizes[2] * 1.25,
              textColor=style.text_colour, alignment=TA_LEFT, spaceBefore=size * 0.8, spaceAfter=size * 0.3),
     )
     small = like("small", fontSize=style.small_size, leading=style.small_size * 1.35, alignment=TA_LEFT,
@@ -63,8 +68,8 @@ def build_styles(style: Style) -> Styles:
         small=small,
         headings=headings,
         toc_levels=(
-            like("toc0", fontName=sans_semibold, fontSize=size * 1.05, leading=leading * 1.1, alignment=TA_LEFT,
-                 spaceBefore=size * 0.6, spaceAfter=0, rightIndent=size * 3),
+            like("toc0", fontName=sans_semibold, fontSize=size * 1.05, leading=leading * 1.05, alignment=TA_LEFT,
+                 spaceBefore=size * 0.35, spaceAfter=0, rightIndent=size * 3),
             like("toc1", alignment=TA_LEFT, leftIndent=size * 1.5, spaceAfter=0, rightIndent=size * 3),
         ),
         contents_title=like("contents-title", parent=headings[0]),
@@ -86,6 +91,13 @@ def build_styles(style: Style) -> Styles:
         label=like("label", fontName=sans_bold, fontSize=style.small_size, leading=style.small_size * 1.3,
                    textColor=style.accent_colour, alignment=TA_LEFT, spaceAfter=2),
         question=like("question", leftIndent=size * 2.2, bulletIndent=0, spaceAfter=size * 0.3),
+        quiz_option=like("quiz-option", alignment=TA_LEFT, leftIndent=size * 3.2, spaceAfter=size * 0.5),
+        key_quote=like("key-quote", fontName=face_name(style.body_font, "italic"), fontSize=size * 1.1,
+                       leading=leading * 1.1, alignment=TA_LEFT, spaceAfter=2),
+        tags=like("tags", fontName=sans, fontSize=style.small_size, leading=style.small_size * 1.3,
+                  textColor=style.muted_colour, alignment=TA_LEFT, spaceAfter=3),
+        glossary=like("glossary", alignment=TA_LEFT, leftIndent=size * 1.5, firstLineIndent=-size * 1.5,
+                      spaceAfter=size * 0.45),
         answer=like("answer", alignment=TA_LEFT, textColor=style.answer_colour, leftIndent=size * 2.2,
                     spaceAfter=size * 0.8),
         table_head=like("table-head", fontName=sans_bold, fontSize=style.small_size * 1.05,

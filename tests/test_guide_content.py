@@ -1,0 +1,124 @@
+"""The full guide is all there: every part a teacher expects, counted in the loaded model."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CONTENT
+from nlmg_pdf import model as m
+from nlmg_pdf.reading.guide import load_guide
+from nlmg_pdf.transforms import rewrite_blocks
+
+CHAPTER_HEADING = re.compile(r"Chapter (\d+): \S")
+PARTS = {"chapters-part-one": range(1, 10), "chapters-part-two": range(10, 18),
+         "chapters-part-three": range(18, 24)}
+THEMES = ["Memory and nostalgia", "Identity, humanity and the soul", "Love, friendship and loss",
+          "Acceptance, conditioning and the absence of revolt", "Complicity and the ethics of the system",
+          "Art and creativity"]
+CHARACTERS = ["kathy", "tommy", "ruth", "miss-lucy", "miss-emily", "madame", "rodney", "chrissie",
+              "keffers", "laura", "miss-geraldine"]
+
+
+@pytest.fixture(scope="module")
+def guide() -> m.Guide:
+    return load_guide(CONTENT)
+
+
+def section(guide: m.Guide, ident: str) -> m.Section:
+    (found,) = [s for s in guide.sections if s.id == ident]
+    return found
+
+
+def blocks_of(guide: m.Guide, kind, section_id: str | None = None) -> list:
+    found = []
+
+    def collect(block):
+        if isinstance(block, kind):
+            found.append(block)
+        return (block,)
+
+    for s in guide.sections:
+        if section_id in (None, s.id):
+            rewrite_blocks(s.blocks, collect)
+    return found
+
+
+def headings(s: m.Section, level: int = 2) -> list[str]:
+    return [m.plain_text(b.children) for b in s.blocks if isinstance(b, m.Heading) and b.level == level]
+
+
+def test_every_chapter_has_a_summary_and_a_why_it_matters_box(guide):
+    for section_id, chapters in PARTS.items():
+        s = section(guide, section_id)
+        numbers = [int(CHAPTER_HEADING.match(h)[1]) for h in headings(s)]
+        assert numbers == list(chapters), section_id
+        boxes = [b for b in s.blocks if isinstance(b, m.Callout) and b.title == "Why it matters"]
+        assert len(boxes) == len(chapters), section_id
+
+
+def test_plot_overview_and_front_sections(guide):
+    for ident in ("at-a-glance", "how-to-use", "plot", "technique", "context"):
+        assert section(guide, ident).blocks, ident
+    how_to = blocks_of(guide, m.Only, "how-to-use")
+    assert {edition for block in how_to for edition in block.editions} == set(m.Edition)
+
+
+def test_characters_have_boxes_with_role_profile_and_traits(guide):
+    placed = [box.character.id for box in blocks_of(guide, m.CharacterBox, "characters")]
+    assert set(CHARACTERS) <= set(placed)
+    for ident in CHARACTERS:
+        character = guide.characters[ident]
+        assert character.role and character.profile and character.traits and character.relationships
+    for ident in ("kathy", "tommy", "ruth"):
+        assert guide.characters[ident].arc and guide.characters[ident].quotation
+
+
+def test_six_themes_and_at_least_eight_symbols(guide):
+    assert headings(section(guide, "themes")) == THEMES
+    assert len(headings(section(guide, "symbols"))) >= 8
+
+
+def test_key_quotations(guide):
+    quotations = list(guide.quotations.values())
+    assert len(quotations) >= 15
+    for q in quotations:
+        assert q.speaker and 1 <= q.chapter <= 23 and q.themes and q.comment, q.id
+    assert blocks_of(guide, m.KeyQuotations, "key-quotations")
+
+
+def test_glossary_and_frequently_asked_questions(guide):
+    (glossary,) = blocks_of(guide, m.Glossary)
+    assert len(glossary.terms) >= 12
+    assert len(headings(section(guide, "faq"))) >= 12
+
+
+def test_questions_for_each_part_discussion_and_essays_all_with_guidance(guide):
+    sets = {block.set_id: block.questions for block in blocks_of(guide, m.QuestionList)}
+    minimum = {"part-one": 8, "part-two": 8, "part-three": 8, "discussion": 8, "essays": 6}
+    for set_id, count in minimum.items():
+        assert len(sets[set_id]) >= count, set_id
+        assert all(q.answer for q in sets[set_id]), set_id
+
+
+def test_quiz_covers_all_three_parts_with_every_kind_of_item(guide):
+    (quiz,) = blocks_of(guide, m.Quiz)
+    assert len(quiz.items) >= 30
+    assert {item.kind for item in quiz.items} == set(m.QuizKind)
+    assert all(item.answer and item.chapter for item in quiz.items)
+    for chapters in PARTS.values():
+        assert sum(item.chapter in chapters for item in quiz.items) >= 8
+
+
+def test_teacher_material_lives_in_teacher_only_places(guide):
+    teacher_only = {s.id for s in guide.sections if s.editions == {m.Edition.TEACHER}}
+    assert {"teaching-notes", "rubric", "answer-key"} <= teacher_only
+    notes = headings(section(guide, "teaching-notes"))
+    assert notes == ["Teaching sequence", "Handling sensitive topics", "Differentiation", "Discussion guidance"]
+    lessons = headings(section(guide, "teaching-notes"), level=3)
+    assert len(lessons) >= 8 and all(lesson.startswith("Lesson ") for lesson in lessons)
+
+
+def test_student_edition_is_a_handout_of_thirty_to_forty_five_pages(student, teacher):
+    assert 30 <= len(student.pages) <= 45
+    assert len(teacher.pages) > len(student.pages)
