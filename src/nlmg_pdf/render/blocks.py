@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import partial
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -24,12 +25,15 @@ from .flowables import Heading, Kept, framed
 from .markup import markup, text
 from .paragraph_styles import Styles
 
+TABLE_PADDING = 6  # points each side of a table cell, reportlab's default
 ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 
 
 class BlockRenderer:
     def __init__(self, style: Style, styles: Styles):
         self.style, self.styles = style, styles
+        page_width = style.page_size[0]
+        self.frame_width = page_width - style.margin_left - style.margin_right
         self._contents_headings = False  # whether the current section lists its headings
         self._handlers = {
             m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.list,
@@ -108,7 +112,9 @@ class BlockRenderer:
     def table(self, block: m.Table) -> list[Flowable]:
         head = [Paragraph(self.markup(cell), self.styles.table_head) for cell in block.header]
         body = [[Paragraph(self.markup(cell), self.styles.table_cell) for cell in row] for row in block.rows]
-        table = Table([head, *body], colWidths=_column_shares(block), repeatRows=1, hAlign="LEFT")
+        widths = _column_widths(block, self.styles.table_head.fontName, self.styles.table_head.fontSize,
+                                TABLE_PADDING, self.frame_width)
+        table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid = colors.HexColor(self.style.rule_colour)
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), self.styles.table_cell.fontName),
@@ -155,10 +161,13 @@ def _headings_kept_with_boxes(flowables: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def _column_shares(block: m.Table) -> list[str]:
-    """Column widths in proportion to each column's longest text, so short columns stay narrow."""
+def _column_widths(block: m.Table, font: str, size: float, padding: float, width: float) -> list[float]:
+    """Each column gets room for its longest word, then a share of the rest that follows its
+    amount of text, so short columns stay narrow and no word is ever broken."""
     rows = [block.header, *block.rows]
-    lengths = [max(len(m.plain_text(row[i])) for row in rows if i < len(row)) for i in range(len(block.header))]
-    weights = [min(max(length, 6), 60) for length in lengths]
-    total = sum(weights)
-    return [f"{100 * w / total:.2f}%" for w in weights]
+    columns = [[m.plain_text(row[i]) for row in rows if i < len(row)] for i in range(len(block.header))]
+    least = [max((stringWidth(w, font, size) for c in cells for w in c.split()), default=0) + 2 * padding
+             for cells in columns]
+    text = [min(max(map(len, cells)), 60) for cells in columns]
+    spare = max(width - sum(least), 0)
+    return [need + spare * amount / sum(text) for need, amount in zip(least, text, strict=True)]
