@@ -65,6 +65,11 @@ def test_teacher_only_material_is_in_the_teacher_edition_only(teacher, student):
         assert text in teacher.text, text
         assert text not in student.text, text
     assert "Answer guidance" in teacher.text and "Answer guidance" not in student.text
+    quiz = [item for s in guide().sections for b in all_blocks(s.blocks) if isinstance(b, m.Quiz) for item in b.items]
+    assert quiz
+    for item in quiz:
+        assert words(f"Answer: {item.answer_text()}") in teacher.text
+    assert "Answer:" not in student.text and "Quiz answer key" not in student.text
     assert "TEACHING NOTE" in teacher.text and "TEACHING NOTE" not in student.text
 
 
