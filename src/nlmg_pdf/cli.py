@@ -11,7 +11,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import UserError
-from .model import Edition
+from .model import Edition, Source
 from .stylesheet import PAPER_SIZES
 
 app = typer.Typer(
@@ -20,6 +20,9 @@ app = typer.Typer(
 
 
 Paper = StrEnum("Paper", {name: name for name in PAPER_SIZES})
+
+
+ALL = "all"
 
 
 def default_output(edition: Edition) -> Path:
@@ -40,37 +43,55 @@ def main_options(
     """Build the printable study guide to Kazuo Ishiguro's Never Let Me Go."""
 
 
+EditionChoice = StrEnum("EditionChoice", {**{e.value: e.value for e in Edition}, ALL: ALL})
+
+
 @app.command()
 def build(
-    edition: Annotated[Edition, typer.Option(help="Which edition to build: the student workbook "
-                                             "or the teacher's copy with answers and notes.")] = Edition.TEACHER,
-    out: Annotated[Path | None, typer.Option("--out", help="Where to write the PDF "
-                                                "(default: out/never-let-me-go-EDITION.pdf).")] = None,
+    edition: Annotated[EditionChoice, typer.Option(
+        help="Which edition to build: the student workbook, the teacher's copy with answers "
+             "and notes, or all of them.")] = EditionChoice.teacher,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Where to write the PDF (default: out/never-let-me-go-EDITION.pdf); "
+                      "with --edition all, the folder to write them into.")] = None,
     content: Annotated[Path | None, typer.Option(help="A content folder to build instead of the "
                                                     "guide's own (for an edited copy).")] = None,
     style: Annotated[str, typer.Option(help="A style name from styles/ or a path to a style file.")] = "default",
     paper: Annotated[Paper | None, typer.Option(help="Paper size; overrides the style's.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result line.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result lines.")] = False,
 ) -> None:
-    """Build one edition of the guide as a PDF and print where it went."""
-    from .build import build as run_build
+    """Build the guide as a PDF and print where it went, one line per file."""
+    from .build import build_editions, load
 
-    target = out or default_output(edition)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     console = Console(highlight=False, soft_wrap=True)
     # a spinner with the current step on a terminal; nothing extra when piped or quiet
-    status = console.status("Building") if console.is_terminal and not quiet else None
+    status = console.status("Reading the content") if console.is_terminal and not quiet else None
     try:
+        targets = _targets(edition, out)
         with status or nullcontext():
-            built = run_build(edition, target, content=content, style_name=style,
-                              paper=paper.value if paper else None,
-                              progress=status.update if status else lambda message: None)
+            guide, chosen_style = load(content, style, paper.value if paper else None)
+            built = build_editions(guide, chosen_style, targets,
+                                   progress=status.update if status else lambda message: None)
     except UserError as error:
         for problem in error.problems:
             errors.print(str(problem), markup=False)
         raise typer.Exit(1) from None
-    kb = built.size / 1024
-    console.print(f"{built.path}: {built.pages} pages, {kb:,.0f} KB, {built.seconds:.2f} s", markup=False)
+    for result in built:
+        console.print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, "
+                      f"{result.seconds:.2f} s", markup=False)
+
+
+def _targets(choice: EditionChoice, out: Path | None) -> dict[Edition, Path]:
+    """Where each edition asked for goes: `--out` is the file, or with 'all' the folder."""
+    if choice != ALL:
+        edition = Edition(choice.value)
+        return {edition: out or default_output(edition)}
+    if out is not None and out.suffix.lower() == ".pdf":
+        raise UserError.one(Source("--out"), f"'{out}' names a PDF file; with --edition all, "
+                            "expected a folder to write both editions into")
+    folder = out or Path("out")
+    return {edition: folder / default_output(edition).name for edition in Edition}
 
 
 def main() -> None:

@@ -200,6 +200,7 @@ class Question:
     answer: tuple[Inline, ...] | None  # teacher edition only
     number: int = 0  # assigned by the numbering transform
     source: Source = Source("")
+    lines: int = 0  # ruled lines to write the answer on; the student edition keeps them
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,7 @@ class QuizItem:
     answer: str | None  # a letter, "true"/"false" or a short text; teacher edition only
     chapter: int | None
     source: Source
+    lines: int = 0  # ruled lines for a short answer; the student edition keeps them
 
     def answer_text(self) -> str:
         """The answer as a teacher reads it out: "B (Miss Emily)", "True", or the words."""
@@ -253,6 +255,20 @@ class AnswerKey:
     """The quiz's answers in a compact table (teacher edition)."""
 
     items: tuple[QuizItem, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One assignment of the reading schedule, e.g. Part One, chapters 1–4."""
+
+    part: str
+    chapters: str
+    focus: str
+
+
+@dataclass(frozen=True)
+class ReadingSchedule:
+    readings: tuple[Reading, ...]
 
 
 @dataclass(frozen=True)
@@ -282,7 +298,8 @@ class NoteList:
 
 
 Block = (Heading | Paragraph | ListBlock | BlockQuote | Rule | Table | Callout | Only
-         | PullQuote | CharacterBox | QuestionList | KeyQuotations | Quiz | AnswerKey | Glossary | NoteList)
+         | PullQuote | CharacterBox | QuestionList | KeyQuotations | Quiz | AnswerKey | Glossary | ReadingSchedule
+         | NoteList)
 
 
 # --- the document -------------------------------------------------------------
@@ -318,5 +335,6 @@ class Guide:
     metadata: Metadata
     sections: tuple[Section, ...]
     edition: Edition | None = None  # set once the edition filter has run
+    cover_fields: tuple[str, ...] = ()  # labelled lines on the cover to fill in, such as "Name"
     characters: dict[str, Character] = field(default_factory=dict, compare=False)
     quotations: dict[str, Quotation] = field(default_factory=dict, compare=False)

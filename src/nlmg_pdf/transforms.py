@@ -37,23 +37,29 @@ def rewrite_guide(guide: m.Guide, rewrite: Rewrite) -> m.Guide:
     return replace(guide, sections=sections)
 
 
+WORKBOOK_COVER_FIELDS = ("Name", "Class", "Date")
+
+
 def for_edition(guide: m.Guide, edition: m.Edition) -> m.Guide:
-    """Keep what belongs to `edition`: its sections and boxes; answers and keys for teachers only."""
+    """Make the guide one edition's product. The student workbook keeps the write-in lines
+    and the cover's name lines and loses every answer; the teacher's copy keeps the answers,
+    keys and notes, and drops the lines, which an answered question does not need."""
+    teacher = edition is m.Edition.TEACHER
 
     def rewrite(block: m.Block) -> Iterable[m.Block]:
         if isinstance(block, m.Only):
             return block.children if edition in block.editions else ()
-        if edition is m.Edition.TEACHER:
-            return (block,)
         if isinstance(block, m.QuestionList):
-            return (replace(block, questions=tuple(replace(q, answer=None) for q in block.questions)),)
+            questions = tuple(replace(q, lines=0) if teacher else replace(q, answer=None) for q in block.questions)
+            return (replace(block, questions=questions),)
         if isinstance(block, m.Quiz):
-            return (replace(block, items=tuple(replace(item, answer=None) for item in block.items)),)
-        if isinstance(block, m.AnswerKey):
+            items = tuple(replace(i, lines=0) if teacher else replace(i, answer=None) for i in block.items)
+            return (replace(block, items=items),)
+        if isinstance(block, m.AnswerKey) and not teacher:
             return ()
         return (block,)
 
-    kept = replace(guide, edition=edition,
+    kept = replace(guide, edition=edition, cover_fields=() if teacher else WORKBOOK_COVER_FIELDS,
                    sections=tuple(s for s in guide.sections if edition in s.editions))
     return rewrite_guide(kept, rewrite)
 

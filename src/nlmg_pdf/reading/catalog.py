@@ -13,7 +13,10 @@ from .yamlfile import Record, load_mapping
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHAPTERS = 23
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
-        "quiz": "quiz", "glossary": "glossary"}
+        "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule"}
+QUESTION_LINES = 4  # write-in lines under a study question unless its set or itself says otherwise
+SHORT_ANSWER_LINES = 2  # under a short-answer quiz item
+MAX_LINES = 30
 
 
 @dataclass
@@ -23,6 +26,7 @@ class Catalog:
     question_sets: dict[str, tuple[m.Question, ...]] = field(default_factory=dict)
     quiz: tuple[m.QuizItem, ...] = ()
     glossary: tuple[m.GlossaryTerm, ...] = ()
+    schedule: tuple[m.Reading, ...] = ()
     files: dict[str, str] = field(default_factory=dict)  # kind of data -> file shown to users
     links: list[tuple[str, m.Source]] = field(default_factory=list)
 
@@ -38,7 +42,8 @@ class CatalogReader:
     def read(self, files: dict[str, str]) -> Catalog:
         """`files` maps 'quotations', 'characters', 'questions' to paths inside the content."""
         readers = {"quotations": self._quotations, "characters": self._characters,
-                   "questions": self._questions, "quiz": self._quiz, "glossary": self._glossary}
+                   "questions": self._questions, "quiz": self._quiz, "glossary": self._glossary,
+                   "schedule": self._schedule}
         for kind, reader in readers.items():  # quotations first: characters refer to them
             if kind in files:
                 shown = files[kind]
@@ -115,10 +120,11 @@ class CatalogReader:
         table = self.catalog.question_sets
         for ident, entry in self._entries(record, "sets", table):
             questions = []
+            set_lines = _lines(entry, QUESTION_LINES)
             for item in entry.records("questions"):
                 questions.append(m.Question(
                     text=self._inline(item, "text") or (), answer=self._inline(item, "answer", required=False),
-                    source=item.source()))
+                    source=item.source(), lines=_lines(item, set_lines)))
                 item.finish()
             entry.finish()
             table[ident] = tuple(questions)
@@ -134,7 +140,8 @@ class CatalogReader:
             items.append(m.QuizItem(
                 number=number, kind=m.QuizKind(kind or "short"), text=self._inline(entry, "text") or (),
                 options=options, answer=self._quiz_answer(entry, kind, len(options)),
-                chapter=entry.integer("chapter", 1, CHAPTERS, required=False), source=entry.source()))
+                chapter=entry.integer("chapter", 1, CHAPTERS, required=False), source=entry.source(),
+                lines=_lines(entry, SHORT_ANSWER_LINES if kind == m.QuizKind.SHORT else 0)))
             entry.finish()
         record.finish()
         self.catalog.quiz = tuple(items)
@@ -165,3 +172,18 @@ class CatalogReader:
             entry.finish()
         record.finish()
         self.catalog.glossary = tuple(terms)
+
+    def _schedule(self, record: Record) -> None:
+        readings = []
+        for entry in record.records("readings"):
+            readings.append(m.Reading(part=entry.text("part") or "", chapters=entry.text("chapters") or "",
+                                      focus=entry.text("focus", required=False) or ""))
+            entry.finish()
+        record.finish()
+        self.catalog.schedule = tuple(readings)
+
+
+def _lines(entry: Record, default: int) -> int:
+    """How many write-in lines an entry asks for ('lines:'), or the default for its kind."""
+    value = entry.integer("lines", 0, MAX_LINES, required=False)
+    return default if value is None else value

@@ -142,6 +142,7 @@ class MarkdownReader:
             "quiz": ("quiz", lambda: m.Quiz(catalog.quiz)),
             "answer-key": ("quiz", lambda: m.AnswerKey(catalog.quiz)),
             "glossary": ("glossary", lambda: m.Glossary(catalog.glossary)),
+            "reading-schedule": ("reading schedule", lambda: m.ReadingSchedule(catalog.schedule)),
             "key-quotations": ("quotation", lambda: m.KeyQuotations(
                 tuple(sorted(catalog.quotations.values(), key=lambda q: q.chapter)))),
         }

@@ -25,6 +25,7 @@ from .flowables import Heading, Kept, framed
 from .markup import markup, text
 from .paragraph_styles import Styles
 
+BOX_PADDING = 0.8  # of the body size, inside boxes
 TABLE_PADDING = 6  # points each side of a table cell, reportlab's default
 ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 
@@ -135,9 +136,9 @@ class BlockRenderer:
 
     def box(self, rows: list[list], border: str, accent_left: bool = False) -> list[Flowable]:
         """A shaded box kept on one page when it fits, with space after it."""
-        box = framed(rows, self.styles.body.fontName, border, self.style.body_size,
+        box = framed(rows, self.styles.body.fontName, border, self.style.body_size * BOX_PADDING,
                      background=self.style.box_colour, accent_left=accent_left)
-        return [Kept([box]), Spacer(1, self.style.paragraph_space * 1.5)]
+        return [Kept([box]), Spacer(1, self.style.paragraph_space * 1.2)]
 
     def notes(self, block: m.NoteList) -> list[Flowable]:
         out: list[Flowable] = [HRFlowable(width="30%", thickness=0.5, hAlign="LEFT",

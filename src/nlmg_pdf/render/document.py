@@ -8,13 +8,14 @@ from functools import partial
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__
 from .. import model as m
 from ..stylesheet import Style
 from .blocks import BlockRenderer
+from .cover import cover
 from .flowables import Heading
 from .markup import text
 from .paragraph_styles import Styles, build_styles
@@ -123,21 +124,6 @@ class GuideDocument(BaseDocTemplate):
         canvas.restoreState()
 
 
-def _cover(guide: m.Guide, styles: Styles, style: Style) -> list:
-    md = guide.metadata
-    edition = guide.edition.label if guide.edition else ""
-    return [
-        Spacer(1, style.title_size * 3),
-        Paragraph(text(md.title), styles.cover_title),
-        Spacer(1, style.body_size),
-        Paragraph(text(md.subtitle), styles.cover_subtitle),
-        Spacer(1, style.title_size * 4),
-        Paragraph(text(edition), styles.cover_edition),
-        Spacer(1, style.body_size),
-        Paragraph(f"{text(md.novel_title)} by {text(md.novel_author)} ({md.novel_published})", styles.box_role),
-    ]
-
-
 def _contents(styles: Styles) -> list:
     toc = TableOfContents(levelStyles=list(styles.toc_levels), dotsMinLevel=0,
                           tableStyle=[("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
@@ -152,7 +138,7 @@ def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message
     """Lay out `guide` (already filtered for one edition); return the PDF and its page count."""
     styles = build_styles(style)
     blocks = BlockRenderer(style, styles)
-    story = [NextPageTemplate("contents"), *_cover(guide, styles, style), PageBreak(),
+    story = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width), PageBreak(),
              *_contents(styles)]
     story.append(NextPageTemplate("body"))
     for number, section in enumerate(guide.sections):

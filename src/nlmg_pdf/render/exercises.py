@@ -7,7 +7,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import model as m
-from .flowables import Kept
+from .flowables import Kept, MarkCircle, WriteInLines
 from .markup import text
 
 if TYPE_CHECKING:
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 KEY_COLUMNS = 3
 SHORT_OPTION = 38  # characters; longer options get a line each
+WRITE_IN_SPACING = 1.55  # body lines between rules: about 7.5 mm at the default size, narrow-ruled paper
 
 
 def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
@@ -23,7 +24,8 @@ def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
         parts = [Paragraph(r.markup(question.text), r.styles.question, bulletText=f"{question.number}.")]
         if question.answer is not None:
             parts.append(Paragraph(f"<b>Answer guidance.</b> {r.markup(question.answer)}", r.styles.answer))
-        out.append(Kept(parts))
+        parts += _write_in(r, question.lines)
+        out.append(Kept(parts))  # a question never parts from its answer or its lines
     return out
 
 
@@ -32,30 +34,50 @@ def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
     for item in block.items:
         parts: list[Flowable] = [Paragraph(r.markup(item.text), r.styles.question, bulletText=f"{item.number}.")]
         if item.kind is m.QuizKind.CHOICE:
-            parts.append(_options(r, item))
+            parts.append(_choices(r, item, [(letter, r.markup(option)) for letter, option
+                                             in zip(m.OPTION_LETTERS, item.options, strict=False)]))
         elif item.kind is m.QuizKind.TRUE_FALSE:
-            parts.append(Paragraph(f"<b>True</b>{'&nbsp;' * 6}<b>False</b>", r.styles.quiz_option))
+            parts.append(_choices(r, item, [("true", "<b>True</b>"), ("false", "<b>False</b>")]))
         if item.answer is not None:
             parts.append(Paragraph(f"<b>Answer:</b> {text(item.answer_text())}", r.styles.answer))
+        parts += _write_in(r, item.lines)
         out.append(Kept(parts))
     return out
 
 
-def _options(r: BlockRenderer, item: m.QuizItem) -> Table:
-    """Lettered options, two to a row when they are short enough, else one to a row."""
-    cells = [Paragraph(f"<b>{letter}</b>&nbsp;&nbsp;{r.markup(option)}", r.styles.table_cell)
-             for letter, option in zip(m.OPTION_LETTERS, item.options, strict=False)]
+def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
+    if not lines:
+        return []
+    indent = r.styles.question.leftIndent
+    return [WriteInLines(lines, r.style.body_leading * WRITE_IN_SPACING, r.style.rule_colour, indent),
+            Spacer(1, r.style.paragraph_space * 1.5)]
+
+
+def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]]) -> Table:
+    """Options with a circle to mark each, two to a row when they are short, else one to a row.
+    The circle of the right answer is filled when the item carries its answer."""
+    circle = r.style.body_size
+    cells = []
+    for key, label in options:
+        shown = f"<b>{key}</b>&nbsp;&nbsp;{label}" if key in m.OPTION_LETTERS else label
+        cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer),
+                  Paragraph(shown, r.styles.table_cell)]
     short = all(len(m.plain_text(option)) <= SHORT_OPTION for option in item.options)
-    per_row = 2 if short else 1
-    rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
-    table = Table(rows, colWidths=[f"{100 / per_row:.2f}%"] * per_row, hAlign="LEFT")
-    indent = r.styles.quiz_option.leftIndent
+    per_row = 2 if short or item.kind is m.QuizKind.TRUE_FALSE else 1
+    row_cells = 2 * per_row
+    rows = [cells[i:i + row_cells] + [""] * (row_cells - len(cells[i:i + row_cells]))
+            for i in range(0, len(cells), row_cells)]
+    indent = r.styles.question.leftIndent
+    column = (r.frame_width - indent) / per_row
+    mark = circle + 8
+    table = Table(rows, colWidths=[mark, column - mark] * per_row, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), r.styles.table_cell.fontName),
-        ("LEFTPADDING", (0, 0), (0, -1), indent), ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
-    table.spaceAfter = r.style.paragraph_space
+    table.hAlign, table.spaceAfter = "RIGHT", r.style.paragraph_space
     return table
 
 
@@ -76,4 +98,32 @@ def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
     return [table, Spacer(1, r.style.paragraph_space)]
 
 
-HANDLERS = {m.QuestionList: questions, m.Quiz: quiz, m.AnswerKey: answer_key}
+SCHEDULE_COLUMNS = ("Reading", "Chapters", "Focus", "Due", "Done")
+
+
+def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowable]:
+    """Each reading with blank room for the date it is due and a circle to tick when done."""
+    def cell(value: str) -> Paragraph:
+        return Paragraph(text(value), r.styles.table_cell)
+
+    head = [Paragraph(f"<b>{label}</b>", r.styles.table_head) for label in SCHEDULE_COLUMNS]
+    done = r.style.body_size
+    rows = [[cell(reading.part), cell(reading.chapters), cell(reading.focus), "",
+             MarkCircle(done, r.style.text_colour, filled=False)] for reading in block.readings]
+    unit = r.style.body_size * 5
+    widths = [unit * 1.6, unit * 1.4, r.frame_width - unit * 6.4, unit * 2.4, unit]
+    table = Table([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
+                  rowHeights=[None] + [r.style.body_leading * 2.4] * len(rows))
+    grid = colors.HexColor(r.style.rule_colour)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), r.styles.table_cell.fontName),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (4, 0), (4, -1), "CENTER"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(r.style.box_colour)),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(r.style.accent_colour)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, grid),
+        ("LINEBEFORE", (3, 1), (4, -1), 0.5, grid),
+    ]))
+    return [table, Spacer(1, r.style.paragraph_space)]
+
+
+HANDLERS = {m.QuestionList: questions, m.Quiz: quiz, m.AnswerKey: answer_key, m.ReadingSchedule: reading_schedule}

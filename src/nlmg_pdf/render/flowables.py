@@ -4,6 +4,8 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+WRITE_IN_LINE_WIDTH = 0.6  # thin enough to write over, dark enough to survive a copier
+
 
 class Heading(Paragraph):
     """A heading that leaves a bookmark at its own top edge, for the contents and outline."""
@@ -79,3 +81,48 @@ def framed(rows: list[list], font: str, border: str, padding: float, background:
         commands.append(("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(border)))
     table.setStyle(TableStyle(commands))
     return table
+
+
+class WriteInLines(Flowable):
+    """Ruled lines for a student to write an answer on."""
+
+    def __init__(self, count: int, spacing: float, colour: str, indent: float = 0):
+        super().__init__()
+        self.count, self.spacing, self.colour, self.indent = count, spacing, colour, indent
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        self.height = self.count * self.spacing
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor(self.colour))
+        canvas.setLineWidth(WRITE_IN_LINE_WIDTH)
+        for number in range(self.count):
+            y = self.height - (number + 1) * self.spacing
+            canvas.line(self.indent, y, self.width, y)
+        canvas.restoreState()
+
+
+class MarkCircle(Flowable):
+    """A circle to mark an answer in; drawn filled for the right answer in an answered copy."""
+
+    def __init__(self, size: float, colour: str, filled: bool):
+        super().__init__()
+        self.size, self.colour, self.filled = size, colour, filled
+        self.width = self.height = size
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor(self.colour))
+        canvas.setFillColor(colors.HexColor(self.colour))
+        canvas.setLineWidth(0.8)
+        radius = self.size / 2
+        canvas.circle(radius, radius, radius - 0.5, stroke=1, fill=1 if self.filled else 0)
+        canvas.restoreState()

@@ -1,0 +1,60 @@
+"""The cover: title, the novel it guides, the edition in a banner, and any lines to fill in."""
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from .. import model as m
+from ..stylesheet import Style
+from .markup import text
+from .paragraph_styles import Styles
+
+BANNER_TEXT = "#ffffff"  # on the accent colour; every shipped accent is dark enough for it
+
+
+def cover(guide: m.Guide, styles: Styles, style: Style, width: float) -> list[Flowable]:
+    md = guide.metadata
+    story: list[Flowable] = [
+        Spacer(1, style.title_size * 2.5),
+        Paragraph(text(md.title), styles.cover_title),
+        Spacer(1, style.body_size),
+        Paragraph(text(md.subtitle), styles.cover_subtitle),
+        Spacer(1, style.body_size * 0.5),
+        Paragraph(f"{text(md.novel_title)}, by {text(md.novel_author)}, was first published in {md.novel_published}.",
+                  styles.box_role),
+        Spacer(1, style.title_size * 2.5),
+    ]
+    if guide.edition:
+        story += [_banner(guide.edition.label, styles, style, width), Spacer(1, style.title_size * 1.5)]
+    if guide.cover_fields:
+        story.append(_fields(guide.cover_fields, styles, style, width))
+    return story
+
+
+def _banner(label: str, styles: Styles, style: Style, width: float) -> Table:
+    words = ParagraphStyle("banner", parent=styles.cover_edition, textColor=BANNER_TEXT)
+    banner = Table([[Paragraph(text(label), words)]], colWidths=[width], hAlign="LEFT")
+    banner.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.accent_colour)),
+        ("FONTNAME", (0, 0), (-1, -1), words.fontName),
+        ("LEFTPADDING", (0, 0), (-1, -1), style.body_size),
+        ("TOPPADDING", (0, 0), (-1, -1), style.body_size * 0.7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), style.body_size * 0.9),
+    ]))
+    return banner
+
+
+def _fields(labels: tuple[str, ...], styles: Styles, style: Style, width: float) -> Table:
+    """Labelled lines to write a name, a class and a date on."""
+    label_width = style.body_size * 5
+    rows = [[Paragraph(f"<b>{text(label)}</b>", styles.body), ""] for label in labels]
+    table = Table(rows, colWidths=[label_width, width * 0.7 - label_width], hAlign="LEFT",
+                  rowHeights=[style.body_leading * 2.6] * len(rows))
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (1, 0), (1, -1), 0.8, colors.HexColor(style.text_colour)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
