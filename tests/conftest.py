@@ -52,6 +52,15 @@ class BuiltPdf:
     def text(self) -> str:
         return " ".join(self.pages)
 
+    def shows(self, passage: str) -> bool:
+        """Whether the passage is printed, however lines were broken or words hyphenated."""
+        return flat(passage) in flat(self.text)
+
+
+def flat(text: str) -> str:
+    """Text with hyphens and spacing taken out, so 'under- stand' and 'understand' match."""
+    return re.sub(r"\s+", "", text).replace("-", "").replace("\u00ad", "")
+
 
 def open_pdf(path: Path) -> BuiltPdf:
     reader = PdfReader(path)

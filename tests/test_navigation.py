@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from conftest import CONTENT, words
-from nlmg_pdf.model import Edition, Heading, plain_text
+from nlmg_pdf.model import ICONS, Edition, Heading, plain_text
 from nlmg_pdf.reading.guide import load_guide
 from nlmg_pdf.transforms import prepare
 
@@ -84,8 +84,9 @@ def test_each_bookmark_lands_on_its_heading(built):
             assert title in pdf.pages[page - 1], f"'{title}' is not on page {page}"
             # the destination is the heading's own height on the page, not just the page's top
             # (a long heading may wrap: its first line then starts the title)
-            heading_y = [y for y, line in text_lines(pdf, page) if words(line) and title.startswith(words(line))
-                         and len(words(line)) >= min(len(title), 12)]
+            # (and a theme's heading starts with its icon)
+            lines = [(y, words(line).lstrip("".join(ICONS.values())).strip()) for y, line in text_lines(pdf, page)]
+            heading_y = [y for y, line in lines if line and title.startswith(line) and len(line) >= min(len(title), 12)]
             assert heading_y, f"no line '{title}' on page {page}"
             assert any(0 < top - y < 40 for y in heading_y), (title, top, heading_y)
 
@@ -110,8 +111,10 @@ def test_contents_page_numbers_are_the_pages_headings_are_on(built):
     for edition, pdf in built.items():
         entries = contents_entries(pdf)
         assert [title for title, _ in entries] == expected_contents(Edition(edition))
-        assert entries == [(title, page) for _, title, page, _ in contents_bookmarks(pdf, Edition(edition))]
-        for title, page in entries:
+        labels = pdf.reader.page_labels  # the contents print page labels: the body counts from 1
+        bookmarks = contents_bookmarks(pdf, Edition(edition))
+        assert entries == [(title, int(labels[page - 1])) for _, title, page, _ in bookmarks]
+        for _, title, page, _ in bookmarks:
             assert title in pdf.pages[page - 1]
 
 
@@ -136,8 +139,13 @@ def test_web_links_are_clickable(teacher):
 def test_running_head_and_footer(built):
     for edition, pdf in built.items():
         count = len(pdf.pages)
-        for number, text in enumerate(pdf.pages[1:], start=2):
-            assert f"Page {number} of {count}" in text
+        labels = pdf.reader.page_labels
+        front = labels.index("1")  # cover and contents, numbered i, ii...
+        assert labels[:front] == ["i", "ii", "iii", "iv"][:front]
+        assert labels[front:] == [str(n) for n in range(1, count - front + 1)]
+        for label, text in zip(labels[1:], pdf.pages[1:], strict=True):  # every page but the cover
+            total = "" if label.isalpha() else f" of {count - front}"
+            assert f"Page {label}{total}" in text, (label, text[-80:])
             assert ("Teacher edition" in text) == (edition == "teacher")
         guide = prepare(load_guide(CONTENT), Edition(edition))
         opening = {s.title for number, s in enumerate(guide.sections) if s.new_page or number == 0}

@@ -114,7 +114,8 @@ def test_every_mistake_in_a_file_is_reported_with_its_line(content):
         "sections/test.md:7: unknown quotation 'told-and-not-tld' in '@pullquote'; did you mean "
         "'told-and-not-told'?",
         "sections/test.md:9: unknown directive '@chracter'; expected one of: @pullquote, @character, "
-        "@questions, @quiz, @answer-key, @glossary, @reading-schedule, @key-quotations; did you mean 'character'?",
+        "@questions, @theme, @quiz, @answer-key, @glossary, @reading-schedule, @key-quotations; "
+        "did you mean 'character'?",
         "sections/test.md:11: unknown box '::: teachr'; expected one of: teacher, student, note, "
         "why, teacher-note; did you mean 'teacher'?",
         "sections/test.md:15: link to 'ftp://example.org/x': expected a web address (https://...), "

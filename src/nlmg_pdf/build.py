@@ -47,7 +47,7 @@ def find_style(name_or_path: str) -> tuple[Path, str]:
 def load(content: Path | None = None, style_name: str = "default", paper: str | None = None) -> tuple[Guide, Style]:
     """Read and check the content and the style; every mistake is a UserError."""
     guide = load_guide(content or bundled("content"))
-    style = load_style(*find_style(style_name))
+    style = load_style(*find_style(style_name), styles_folder=bundled("styles"))
     if paper is not None:
         if paper not in PAPER_SIZES:
             raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; "

@@ -100,12 +100,31 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 # --- blocks -------------------------------------------------------------------
 
 
+ICONS = {  # theme icons: glyphs every shipped font has, distinct in shape, not only in colour
+    "note": "\u266a", "diamond": "\u25c6", "square": "\u25a0", "triangle": "\u25b2",
+    "down-triangle": "\u25bc", "left-triangle": "\u25c0", "open-triangle": "\u25b3", "tick": "\u2713",
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    colour: str
+    icon: str  # a key of ICONS
+
+    @property
+    def glyph(self) -> str:
+        return ICONS[self.icon]
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int  # 1 is a section title, 2 and 3 are headings inside it
     children: tuple[Inline, ...]
     anchor: str
     source: Source
+    theme: Theme | None = None  # a theme's own heading carries its icon
 
 
 @dataclass(frozen=True)
@@ -166,7 +185,7 @@ class Quotation:
     text: str
     speaker: str
     chapter: int
-    themes: tuple[str, ...]
+    themes: tuple[Theme, ...]
     comment: tuple[Inline, ...]
     source: Source
 

@@ -11,9 +11,10 @@ from .inline import InlineReader
 from .yamlfile import Record, load_mapping
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}$")
 CHAPTERS = 23
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
-        "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule"}
+        "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule", "themes": "theme"}
 QUESTION_LINES = 4  # write-in lines under a study question unless its set or itself says otherwise
 SHORT_ANSWER_LINES = 2  # under a short-answer quiz item
 MAX_LINES = 30
@@ -21,6 +22,7 @@ MAX_LINES = 30
 
 @dataclass
 class Catalog:
+    themes: dict[str, m.Theme] = field(default_factory=dict)
     quotations: dict[str, m.Quotation] = field(default_factory=dict)
     characters: dict[str, m.Character] = field(default_factory=dict)
     question_sets: dict[str, tuple[m.Question, ...]] = field(default_factory=dict)
@@ -33,6 +35,11 @@ class Catalog:
     def origin(self, what: str) -> str:
         return self.files.get(what, "the data files")
 
+    def unknown(self, what: str, ident: str, table) -> str:
+        """The message for an id that names nothing: a near miss, or where ids come from."""
+        hint = did_you_mean(ident, table) or f"; expected an id from {self.origin(what)}"
+        return f"unknown {what} '{ident}'{hint}"
+
 
 class CatalogReader:
     def __init__(self, root: Path, problems: Problems):
@@ -41,10 +48,10 @@ class CatalogReader:
 
     def read(self, files: dict[str, str]) -> Catalog:
         """`files` maps 'quotations', 'characters', 'questions' to paths inside the content."""
-        readers = {"quotations": self._quotations, "characters": self._characters,
+        readers = {"themes": self._themes, "quotations": self._quotations, "characters": self._characters,
                    "questions": self._questions, "quiz": self._quiz, "glossary": self._glossary,
                    "schedule": self._schedule}
-        for kind, reader in readers.items():  # quotations first: characters refer to them
+        for kind, reader in readers.items():  # themes, then quotations: later kinds refer to earlier
             if kind in files:
                 shown = files[kind]
                 self.catalog.files[WHAT[kind]] = shown
@@ -88,11 +95,29 @@ class CatalogReader:
             quotation = m.Quotation(
                 id=ident, text=m.plain_text(self._inline(entry, "text") or ()), speaker=entry.text("speaker") or "",
                 chapter=entry.integer("chapter", 1, CHAPTERS) or 0,
-                themes=entry.texts("themes", required=False),
+                themes=self._theme_refs(entry),
                 comment=self._inline(entry, "comment", required=False) or (),
                 source=entry.source())
             entry.finish()
             table[ident] = quotation
+
+    def _themes(self, record: Record) -> None:
+        table = self.catalog.themes
+        for ident, entry in self._entries(record, "themes", table):
+            colour = entry.value("colour", 'a colour written "#rrggbb"',
+                                 lambda v: isinstance(v, str) and COLOUR.match(v))
+            table[ident] = m.Theme(id=ident, name=entry.text("name") or "", colour=(colour or "#000000").lower(),
+                                   icon=entry.choice("icon", list(m.ICONS)) or "square")
+            entry.finish()
+
+    def _theme_refs(self, entry: Record) -> tuple[m.Theme, ...]:
+        found = []
+        for ident in entry.texts("themes", required=False):
+            if ident in self.catalog.themes:
+                found.append(self.catalog.themes[ident])
+            else:
+                self.problems.add(entry.source("themes"), self.catalog.unknown("theme", ident, self.catalog.themes))
+        return tuple(found)
 
     def _characters(self, record: Record) -> None:
         table = self.catalog.characters
@@ -111,9 +136,8 @@ class CatalogReader:
         if ident is None:
             return None
         if ident not in self.catalog.quotations:
-            self.problems.add(entry.source("quotation"), f"unknown quotation '{ident}'"
-                              + (did_you_mean(ident, self.catalog.quotations)
-                                 or f"; expected an id from {self.catalog.origin('quotation')}"))
+            message = self.catalog.unknown("quotation", ident, self.catalog.quotations)
+            self.problems.add(entry.source("quotation"), message)
         return self.catalog.quotations.get(ident)
 
     def _questions(self, record: Record) -> None:

@@ -137,6 +137,7 @@ class MarkdownReader:
             "pullquote": (catalog.quotations, "quotation", m.PullQuote),
             "character": (catalog.characters, "character", m.CharacterBox),
             "questions": (catalog.question_sets, "question set", lambda qs: m.QuestionList(argument, qs)),
+            "theme": (catalog.themes, "theme", lambda theme: self._theme_heading(theme, source)),
         }
         whole = {  # directive -> (what it needs, block maker)
             "quiz": ("quiz", lambda: m.Quiz(catalog.quiz)),
@@ -168,6 +169,12 @@ class MarkdownReader:
                               + (did_you_mean(argument, table) or f"; expected an id from {catalog.origin(what)}"))
             return []
         return [make(table[argument])]
+
+    def _theme_heading(self, theme: m.Theme, source: m.Source) -> m.Heading:
+        """`@theme ID`: a '##' heading with the theme's name and icon."""
+        children = (m.Text(theme.name),)
+        self._deepest_heading = 2
+        return m.Heading(2, children, self._unique_anchor(f"{self.section_id}--{slug(theme.name)}"), source, theme)
 
     def _footnotes(self, node: SyntaxTreeNode) -> list[m.Block]:
         notes = []

@@ -1,10 +1,16 @@
-"""Style files (YAML in styles/) -> a Style, with every mistake placed by file and line."""
+"""Style files (YAML in styles/) -> a Style, with every mistake placed by file and line.
+
+A style names every key, or names another style with `extends:` and changes only some.
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import asdict, fields, replace
 from pathlib import Path
+from typing import Any
 
-from ..errors import Problems
+from ..errors import Problems, UserError
 from ..fontfiles import FAMILIES
 from ..stylesheet import PAPER_SIZES, Style
 from .yamlfile import Record, load_mapping
@@ -12,55 +18,123 @@ from .yamlfile import Record, load_mapping
 UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(pt|in|mm|cm)$")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}$")
+COLOUR_MODES = ("colour", "grayscale")
 
 
-def load_style(path: Path, shown: str) -> Style:
-    problems = Problems()
-    record = Record(load_mapping(path, shown), shown, problems)
-    page, fonts = record.sub("page"), record.sub("fonts")
-    text, colours = record.sub("text"), record.sub("colours")
-    style = Style(
-        name=record.text("name") or path.stem,
-        paper=_choice(page, "paper", PAPER_SIZES),
-        margin_top=_length(page, "margin-top"), margin_bottom=_length(page, "margin-bottom"),
-        margin_left=_length(page, "margin-left"), margin_right=_length(page, "margin-right"),
-        body_font=_choice(fonts, "body", FAMILIES), heading_font=_choice(fonts, "headings", FAMILIES),
-        body_size=_length(text, "size"), body_leading=_length(text, "leading"),
-        justify=_flag(text, "justify"), paragraph_space=_length(text, "paragraph-space"),
-        title_size=_length(text, "title-size"),
-        heading_sizes=(_length(text, "section-size"), _length(text, "heading-size"),
-                       _length(text, "subheading-size")),
-        small_size=_length(text, "small-size"), quote_size=_length(text, "quote-size"),
-        text_colour=_colour(colours, "text"), accent_colour=_colour(colours, "accent"),
-        muted_colour=_colour(colours, "muted"), rule_colour=_colour(colours, "rule"),
-        box_colour=_colour(colours, "box"), answer_colour=_colour(colours, "answer"),
-        link_colour=_colour(colours, "link"),
-    )
-    for part in (page, fonts, text, colours, record):
-        part.finish()
-    problems.raise_if_any()
-    return style
-
-
-def _length(record: Record, key: str) -> float:
+def _length(record: Record, key: str, required: bool) -> float | None:
     value = record.value(key, "a length such as 10pt, 0.75in or 20mm",
-                        lambda v: isinstance(v, (int, float)) or (isinstance(v, str) and LENGTH.match(v)), True)
-    if value is None:
-        return 0.0
-    if isinstance(value, (int, float)):
-        return float(value)
+                         lambda v: isinstance(v, int | float) or (isinstance(v, str) and LENGTH.match(v)), required)
+    if value is None or isinstance(value, int | float):
+        return value
     number, unit = LENGTH.match(value).groups()
     return float(number) * UNITS[unit]
 
 
-def _colour(record: Record, key: str) -> str:
-    value = record.value(key, "a colour written #rrggbb", lambda v: isinstance(v, str) and COLOUR.match(v), True)
-    return value or "#000000"
+def _number(record: Record, key: str, required: bool) -> float | None:
+    return record.value(key, "a number such as 1.5", lambda v: isinstance(v, int | float) and v > 0, required)
 
 
-def _flag(record: Record, key: str) -> bool:
-    return bool(record.value(key, "true or false", lambda v: isinstance(v, bool), True))
+def _colour(record: Record, key: str, required: bool) -> str | None:
+    value = record.value(key, 'a colour written "#rrggbb"', lambda v: isinstance(v, str) and COLOUR.match(v), required)
+    return value.lower() if value else None
 
 
-def _choice(record: Record, key: str, choices) -> str:
-    return record.choice(key, list(choices)) or next(iter(choices))
+def _flag(record: Record, key: str, required: bool) -> bool | None:
+    return record.value(key, "true or false", lambda v: isinstance(v, bool), required)
+
+
+def _choice(choices) -> Callable[[Record, str, bool], str | None]:
+    return lambda record, key, required: record.choice(key, list(choices), required)
+
+
+# (group, key) in the file -> (Style field, reader); the table is the style file's schema
+SCHEMA: dict[tuple[str, str], tuple[str, Callable[[Record, str, bool], Any]]] = {
+    ("page", "paper"): ("paper", _choice(PAPER_SIZES)),
+    ("page", "margin-top"): ("margin_top", _length),
+    ("page", "margin-bottom"): ("margin_bottom", _length),
+    ("page", "margin-left"): ("margin_left", _length),
+    ("page", "margin-right"): ("margin_right", _length),
+    ("fonts", "body"): ("body_font", _choice(FAMILIES)),
+    ("fonts", "headings"): ("heading_font", _choice(FAMILIES)),
+    ("text", "size"): ("body_size", _length),
+    ("text", "leading"): ("body_leading", _length),
+    ("text", "justify"): ("justify", _flag),
+    ("text", "hyphenate"): ("hyphenate", _flag),
+    ("text", "paragraph-space"): ("paragraph_space", _length),
+    ("text", "small-size"): ("small_size", _length),
+    ("headings", "title-size"): ("title_size", _length),
+    ("headings", "section-size"): ("section_size", _length),
+    ("headings", "heading-size"): ("heading_size", _length),
+    ("headings", "subheading-size"): ("subheading_size", _length),
+    ("colours", "mode"): ("colour_mode", _choice(COLOUR_MODES)),
+    ("colours", "text"): ("text_colour", _colour),
+    ("colours", "accent"): ("accent_colour", _colour),
+    ("colours", "muted"): ("muted_colour", _colour),
+    ("colours", "rule"): ("rule_colour", _colour),
+    ("colours", "box"): ("box_colour", _colour),
+    ("colours", "answer"): ("answer_colour", _colour),
+    ("colours", "link"): ("link_colour", _colour),
+    ("colours", "banner-text"): ("banner_text_colour", _colour),
+    ("blocks", "pull-quote-size"): ("quote_size", _length),
+    ("blocks", "pull-quote-italic"): ("quote_italic", _flag),
+    ("blocks", "box-padding"): ("box_padding", _length),
+    ("blocks", "box-border"): ("box_border", _length),
+    ("blocks", "write-in-spacing"): ("write_in_spacing", _length),
+    ("blocks", "write-in-weight"): ("write_in_weight", _length),
+}
+GROUPS = tuple(dict.fromkeys(group for group, _ in SCHEMA))
+
+
+def load_style(path: Path, shown: str, styles_folder: Path | None = None, _seen: tuple[str, ...] = ()) -> Style:
+    """Read a style file; `extends:` names a style in `styles_folder` or a file beside this one."""
+    problems = Problems()
+    data = load_mapping(path, shown)
+    record = Record(data, shown, problems)
+    name = record.text("name", required=False) or path.stem
+    parent = _parent(record, path, shown, styles_folder, _seen)
+    values = _read_groups(record, required=parent is None)
+    record.finish()
+    problems.raise_if_any()
+    return _style(name, values, parent)
+
+
+def _parent(record: Record, path: Path, shown: str, styles_folder: Path | None, seen: tuple[str, ...]) -> Style | None:
+    extends = record.text("extends", required=False)
+    if extends is None:
+        return None
+    if extends in (*seen, path.stem):
+        raise UserError.one(record.source("extends"), f"'extends: {extends}' goes round in a circle; "
+                            "expected a style that does not extend this one")
+    file_name = extends if extends.endswith((".yaml", ".yml")) else f"{extends}.yaml"
+    # a style beside this file first, then one of the shipped styles
+    folders = [path.parent, *([styles_folder] if styles_folder else [])]
+    for folder in folders:
+        if (folder / file_name).is_file():
+            shown_parent = str(Path(shown).parent / file_name) if folder == path.parent else f"styles/{file_name}"
+            return load_style(folder / file_name, shown_parent, styles_folder, (*seen, path.stem))
+    known = sorted({p.stem for folder in folders for p in folder.glob("*.yaml")})
+    raise UserError.one(record.source("extends"), f"'extends: {extends}' names no style file; "
+                        f"expected one of: {', '.join(known)}")
+
+
+def _read_groups(record: Record, required: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for group in GROUPS:
+        section = record.sub(group) if required or group in record.data else None
+        if section is None:
+            continue
+        for (in_group, key), (attr, reader) in SCHEMA.items():
+            if in_group == group:
+                value = reader(section, key, required)
+                if value is not None:
+                    values[attr] = value
+        section.finish()
+    return values
+
+
+def _style(name: str, values: dict[str, Any], parent: Style | None) -> Style:
+    inherited = asdict(parent) if parent is not None else {}
+    style = Style(**{**inherited, **values, "name": name})
+    # a grayscale style prints every one of its colours as the gray of the same lightness
+    return replace(style, **{f.name: style.paint(getattr(style, f.name))
+                             for f in fields(Style) if f.name.endswith("_colour")})

@@ -4,7 +4,6 @@ from __future__ import annotations
 from functools import partial
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -22,19 +21,17 @@ from .. import model as m
 from ..stylesheet import Style
 from . import exercises, features
 from .flowables import Heading, Kept, framed
-from .markup import markup, text
+from .layout import TABLE_PADDING, column_widths
+from .markup import icon, markup, text
 from .paragraph_styles import Styles
 
-BOX_PADDING = 0.8  # of the body size, inside boxes
-TABLE_PADDING = 6  # points each side of a table cell, reportlab's default
 ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 
 
 class BlockRenderer:
     def __init__(self, style: Style, styles: Styles):
         self.style, self.styles = style, styles
-        page_width = style.page_size[0]
-        self.frame_width = page_width - style.margin_left - style.margin_right
+        self.frame_width = style.frame_width
         self._contents_headings = False  # whether the current section lists its headings
         self._handlers = {
             m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.list,
@@ -73,9 +70,14 @@ class BlockRenderer:
         style = self.styles.headings[block.level - 1]
         # a heading needs room for itself and a few lines of what follows, or it moves on
         in_contents = block.level == 2 and self._contents_headings
+        shown = self.markup(block.children)
+        if block.theme:
+            shown = f"{self.theme_icon(block.theme)}&nbsp;&nbsp;{shown}"
         return [CondPageBreak(self._room_for(style)),
-                Heading(self.markup(block.children), style, block.level - 1, block.anchor,
-                        m.plain_text(block.children), in_contents)]
+                Heading(shown, style, block.level - 1, block.anchor, m.plain_text(block.children), in_contents)]
+
+    def theme_icon(self, theme: m.Theme) -> str:
+        return icon(theme.glyph, self.style.paint(theme.colour), self.styles.tags.fontName)
 
     def paragraph(self, block: m.Paragraph, style=None) -> list[Flowable]:
         return [Paragraph(self.markup(block.children), style or self.styles.body)]
@@ -101,8 +103,8 @@ class BlockRenderer:
 
     def block_quote(self, block: m.BlockQuote) -> list[Flowable]:
         inner = self.render(block.children)
-        box = framed([[inner]], self.styles.body.fontName, self.style.rule_colour, self.style.body_size,
-                     accent_left=True)
+        box = framed([[inner]], self.styles.body.fontName, self.style.rule_colour, self.style.box_padding,
+                     self.style.box_border, accent_left=True)
         return [box, Spacer(1, self.style.paragraph_space)]
 
     def rule(self, block: m.Rule) -> list[Flowable]:
@@ -113,8 +115,10 @@ class BlockRenderer:
     def table(self, block: m.Table) -> list[Flowable]:
         head = [Paragraph(self.markup(cell), self.styles.table_head) for cell in block.header]
         body = [[Paragraph(self.markup(cell), self.styles.table_cell) for cell in row] for row in block.rows]
-        widths = _column_widths(block, self.styles.table_head.fontName, self.styles.table_head.fontSize,
-                                TABLE_PADDING, self.frame_width)
+        columns = [[m.plain_text(row[i]) for row in (block.header, *block.rows) if i < len(row)]
+                   for i in range(len(block.header))]
+        widths = column_widths(columns, self.styles.table_head.fontName, self.styles.table_head.fontSize,
+                               TABLE_PADDING, self.frame_width)
         table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid = colors.HexColor(self.style.rule_colour)
         commands = [
@@ -136,7 +140,7 @@ class BlockRenderer:
 
     def box(self, rows: list[list], border: str, accent_left: bool = False) -> list[Flowable]:
         """A shaded box kept on one page when it fits, with space after it."""
-        box = framed(rows, self.styles.body.fontName, border, self.style.body_size * BOX_PADDING,
+        box = framed(rows, self.styles.body.fontName, border, self.style.box_padding, self.style.box_border,
                      background=self.style.box_colour, accent_left=accent_left)
         return [Kept([box]), Spacer(1, self.style.paragraph_space * 1.2)]
 
@@ -160,15 +164,3 @@ def _headings_kept_with_boxes(flowables: list[Flowable]) -> list[Flowable]:
             flowable = Kept([out.pop(), *flowable.parts])
         out.append(flowable)
     return out
-
-
-def _column_widths(block: m.Table, font: str, size: float, padding: float, width: float) -> list[float]:
-    """Each column gets room for its longest word, then a share of the rest that follows its
-    amount of text, so short columns stay narrow and no word is ever broken."""
-    rows = [block.header, *block.rows]
-    columns = [[m.plain_text(row[i]) for row in rows if i < len(row)] for i in range(len(block.header))]
-    least = [max((stringWidth(w, font, size) for c in cells for w in c.split()), default=0) + 2 * padding
-             for cells in columns]
-    text = [min(max(map(len, cells)), 60) for cells in columns]
-    spare = max(width - sum(least), 0)
-    return [need + spare * amount / sum(text) for need, amount in zip(least, text, strict=True)]

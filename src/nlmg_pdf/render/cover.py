@@ -10,30 +10,29 @@ from ..stylesheet import Style
 from .markup import text
 from .paragraph_styles import Styles
 
-BANNER_TEXT = "#ffffff"  # on the accent colour; every shipped accent is dark enough for it
-
 
 def cover(guide: m.Guide, styles: Styles, style: Style, width: float) -> list[Flowable]:
     md = guide.metadata
+    room = style.frame_height  # spaces are shares of the page, so every paper and size fits
     story: list[Flowable] = [
-        Spacer(1, style.title_size * 2.5),
+        Spacer(1, room * 0.12),
         Paragraph(text(md.title), styles.cover_title),
         Spacer(1, style.body_size),
         Paragraph(text(md.subtitle), styles.cover_subtitle),
         Spacer(1, style.body_size * 0.5),
         Paragraph(f"{text(md.novel_title)}, by {text(md.novel_author)}, was first published in {md.novel_published}.",
                   styles.box_role),
-        Spacer(1, style.title_size * 2.5),
+        Spacer(1, room * 0.1),
     ]
     if guide.edition:
-        story += [_banner(guide.edition.label, styles, style, width), Spacer(1, style.title_size * 1.5)]
+        story += [_banner(guide.edition.label, styles, style, width), Spacer(1, room * 0.06)]
     if guide.cover_fields:
         story.append(_fields(guide.cover_fields, styles, style, width))
     return story
 
 
 def _banner(label: str, styles: Styles, style: Style, width: float) -> Table:
-    words = ParagraphStyle("banner", parent=styles.cover_edition, textColor=BANNER_TEXT)
+    words = ParagraphStyle("banner", parent=styles.cover_edition, textColor=style.banner_text_colour)
     banner = Table([[Paragraph(text(label), words)]], colWidths=[width], hAlign="LEFT")
     banner.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.accent_colour)),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import partial
 
 from reportlab.lib import colors
+from reportlab.lib.sequencer import Sequencer
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -27,19 +28,23 @@ Progress = Callable[[str], None]
 
 class GuideCanvas(Canvas):
     """A canvas that can print "page N of M" in one go: each footer draws a form holding M,
-    and the form is only defined once the last page is known, just before saving."""
+    and the form is only defined once the last page is known, just before saving. It also
+    labels the pages as the footers number them: front matter i, ii..., the body from 1."""
 
     def __init__(self, *args, total_font: tuple[str, float, str], **kwargs):
         super().__init__(*args, **kwargs)
         self.total_font = total_font
+        self.front_pages = 0  # set by the document when the body begins
 
     def save(self):
         font, size, colour = self.total_font
         self.beginForm(PAGE_TOTAL_FORM)
         self.setFont(font, size)
         self.setFillColor(colors.HexColor(colour))
-        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.drawString(0, 0, str(self.getPageNumber() - 1 - self.front_pages))
         self.endForm()
+        self.addPageLabel(0, "ROMAN_LOWER")
+        self.addPageLabel(self.front_pages, "ARABIC", 1)
         super().save()
 
 
@@ -54,6 +59,7 @@ class GuideDocument(BaseDocTemplate):
             initialFontSize=style.body_size, displayDocTitle=1)
         self.guide, self.style, self.styles, self.progress = guide, style, styles, progress
         self.current_section, self.section_page = "", 0
+        self.front_pages: int | None = None  # pages before the body, known once it begins
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
@@ -64,14 +70,20 @@ class GuideDocument(BaseDocTemplate):
 
     # --- what happens as flowables land on pages ------------------------------------
 
+    def handle_documentBegin(self):
+        super().handle_documentBegin()
+        self.front_pages = None  # every layout pass counts afresh
+
     def afterFlowable(self, flowable):
         if not isinstance(flowable, Heading):
             return
-        page = self.page
+        if self.front_pages is None:  # the first section title starts the body
+            self.front_pages = self.canv.front_pages = self.page - 1
+        page = self.page - self.front_pages
         if flowable.level == 0:
             self.current_section = flowable.title
             if flowable.opens_page:
-                self.section_page = page
+                self.section_page = self.page
         if flowable.in_contents:
             self.notify("TOCEntry", (flowable.level, text(flowable.title), page, flowable.anchor))
         self.canv.addOutlineEntry(flowable.title, flowable.anchor, level=flowable.level, closed=flowable.level > 0)
@@ -111,10 +123,13 @@ class GuideDocument(BaseDocTemplate):
         y = self.bottomMargin - size * 3
         canvas.setFont(font, size)
         canvas.setFillColor(colors.HexColor(colour))
-        label = f"Page {self.page} of "
-        canvas.drawString(self.leftMargin, y, label)
-        canvas.translate(self.leftMargin + canvas.stringWidth(label, font, size), y)
-        canvas.doForm(PAGE_TOTAL_FORM)
+        if self.front_pages is None:  # front matter: roman numbers, and no total
+            canvas.drawString(self.leftMargin, y, f"Page {roman(self.page)}")
+        else:
+            label = f"Page {self.page - self.front_pages} of "
+            canvas.drawString(self.leftMargin, y, label)
+            canvas.translate(self.leftMargin + canvas.stringWidth(label, font, size), y)
+            canvas.doForm(PAGE_TOTAL_FORM)
         canvas.restoreState()
         canvas.saveState()
         canvas.setFont(font, size)
@@ -122,6 +137,13 @@ class GuideDocument(BaseDocTemplate):
         edition = self.guide.edition.label if self.guide.edition else ""
         canvas.drawRightString(self.leftMargin + self.width, y, f"{self.guide.metadata.title} \u00b7 {edition}")
         canvas.restoreState()
+
+
+def roman(number: int) -> str:
+    counter = Sequencer()
+    counter.setFormat("page", "i")
+    counter.reset("page", number)
+    return counter.thisf("page")
 
 
 def _contents(styles: Styles) -> list:
@@ -136,7 +158,7 @@ def _contents(styles: Styles) -> list:
 
 def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None) -> tuple[bytes, int]:
     """Lay out `guide` (already filtered for one edition); return the PDF and its page count."""
-    styles = build_styles(style)
+    styles = build_styles(style, guide.metadata.language)
     blocks = BlockRenderer(style, styles)
     story = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width), PageBreak(),
              *_contents(styles)]

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import model as m
 from .flowables import Kept, MarkCircle, WriteInLines
+from .layout import TABLE_PADDING, column_widths
 from .markup import text
 
 if TYPE_CHECKING:
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
 
 KEY_COLUMNS = 3
 SHORT_OPTION = 38  # characters; longer options get a line each
-WRITE_IN_SPACING = 1.55  # body lines between rules: about 7.5 mm at the default size, narrow-ruled paper
 
 
 def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
@@ -49,7 +49,7 @@ def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
     if not lines:
         return []
     indent = r.styles.question.leftIndent
-    return [WriteInLines(lines, r.style.body_leading * WRITE_IN_SPACING, r.style.rule_colour, indent),
+    return [WriteInLines(lines, r.style.write_in_spacing, r.style.write_in_weight, r.style.rule_colour, indent),
             Spacer(1, r.style.paragraph_space * 1.5)]
 
 
@@ -99,6 +99,7 @@ def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
 
 
 SCHEDULE_COLUMNS = ("Reading", "Chapters", "Focus", "Due", "Done")
+SCHEDULE_SHARES = (0.1, 0.05, 0.6, 0.2, 0.05)  # how the room beyond the longest words is shared
 
 
 def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowable]:
@@ -110,8 +111,11 @@ def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowabl
     done = r.style.body_size
     rows = [[cell(reading.part), cell(reading.chapters), cell(reading.focus), "",
              MarkCircle(done, r.style.text_colour, filled=False)] for reading in block.readings]
-    unit = r.style.body_size * 5
-    widths = [unit * 1.6, unit * 1.4, r.frame_width - unit * 6.4, unit * 2.4, unit]
+    columns = [[label, *values] for label, values in zip(SCHEDULE_COLUMNS, (
+        [reading.part for reading in block.readings], [reading.chapters for reading in block.readings],
+        [reading.focus for reading in block.readings], ["00/00/00"], ["Done"]), strict=True)]
+    widths = column_widths(columns, r.styles.table_head.fontName, r.styles.table_head.fontSize, TABLE_PADDING,
+                           r.frame_width, weights=list(SCHEDULE_SHARES))
     table = Table([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
                   rowHeights=[None] + [r.style.body_leading * 2.4] * len(rows))
     grid = colors.HexColor(r.style.rule_colour)

@@ -19,7 +19,7 @@ def pull_quote(r: BlockRenderer, block: m.PullQuote) -> list[Flowable]:
     quotation = block.quotation
     quote = Paragraph(f"{LEFT_QUOTE}{text(quotation.text)}{RIGHT_QUOTE}", r.styles.quote)
     source = Paragraph(f"{DASH} {text(quotation.speaker)}, chapter {quotation.chapter}", r.styles.quote_source)
-    return [PullQuote(quote, source, r.style.accent_colour, r.style.body_size * 0.8)]
+    return [PullQuote(quote, source, r.style.accent_colour, r.style.body_size * 0.8, r.style.box_border * 1.5)]
 
 
 def character_box(r: BlockRenderer, block: m.CharacterBox) -> list[Flowable]:
@@ -45,7 +45,8 @@ def key_quotations(r: BlockRenderer, block: m.KeyQuotations) -> list[Flowable]:
         parts = [Paragraph(f"{LEFT_QUOTE}{text(q.text)}{RIGHT_QUOTE}", r.styles.key_quote),
                  Paragraph(f"{DASH} {text(q.speaker)}, chapter {q.chapter}", r.styles.quote_source)]
         if q.themes:
-            parts.append(Paragraph(f"<b>Themes:</b> {DOT.join(text(t) for t in q.themes)}", r.styles.tags))
+            tags = DOT.join(f"{r.theme_icon(theme)} {text(theme.name)}" for theme in q.themes)
+            parts.append(Paragraph(f"<b>Themes:</b> {tags}", r.styles.tags))
         if q.comment:
             parts.append(Paragraph(r.markup(q.comment), r.styles.body))
         out += [Kept(parts), Spacer(1, r.style.paragraph_space)]

@@ -4,8 +4,6 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-WRITE_IN_LINE_WIDTH = 0.6  # thin enough to write over, dark enough to survive a copier
-
 
 class Heading(Paragraph):
     """A heading that leaves a bookmark at its own top edge, for the contents and outline."""
@@ -34,9 +32,10 @@ class PullQuote(Flowable):
     """A quotation set large between rules, with its speaker and chapter. It never splits:
     having no split() of its own, platypus moves it whole to the next page."""
 
-    def __init__(self, quote: Paragraph, source: Paragraph, rule_colour: str, gap: float):
+    def __init__(self, quote: Paragraph, source: Paragraph, rule_colour: str, gap: float, rule_width: float):
         super().__init__()
         self.quote, self.source, self.rule_colour, self.gap = quote, source, rule_colour, gap
+        self.rule_width = rule_width
 
     def wrap(self, available_width, available_height):
         self._inner = available_width * 0.88
@@ -50,7 +49,7 @@ class PullQuote(Flowable):
         canvas, indent = self.canv, (self.width - self._inner) / 2
         canvas.saveState()
         canvas.setStrokeColor(colors.HexColor(self.rule_colour))
-        canvas.setLineWidth(1.2)
+        canvas.setLineWidth(self.rule_width)
         canvas.line(indent, self.height - self.gap / 2, self.width - indent, self.height - self.gap / 2)
         canvas.line(indent, self.gap / 2, self.width - indent, self.gap / 2)
         canvas.restoreState()
@@ -61,8 +60,8 @@ class PullQuote(Flowable):
         return []
 
 
-def framed(rows: list[list], font: str, border: str, padding: float, background: str | None = None,
-           accent_left: bool = False) -> Table:
+def framed(rows: list[list], font: str, border: str, padding: float, border_width: float,
+           background: str | None = None, accent_left: bool = False) -> Table:
     """A one-column box; it splits between rows when it is taller than a page."""
     table = Table(rows, colWidths=["100%"], splitByRow=1)
     commands = [
@@ -76,9 +75,9 @@ def framed(rows: list[list], font: str, border: str, padding: float, background:
     if background:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(background)))
     if accent_left:
-        commands.append(("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(border)))
+        commands.append(("LINEBEFORE", (0, 0), (0, -1), border_width * 3.5, colors.HexColor(border)))
     else:
-        commands.append(("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(border)))
+        commands.append(("BOX", (0, 0), (-1, -1), border_width, colors.HexColor(border)))
     table.setStyle(TableStyle(commands))
     return table
 
@@ -86,9 +85,9 @@ def framed(rows: list[list], font: str, border: str, padding: float, background:
 class WriteInLines(Flowable):
     """Ruled lines for a student to write an answer on."""
 
-    def __init__(self, count: int, spacing: float, colour: str, indent: float = 0):
+    def __init__(self, count: int, spacing: float, weight: float, colour: str, indent: float = 0):
         super().__init__()
-        self.count, self.spacing, self.colour, self.indent = count, spacing, colour, indent
+        self.count, self.spacing, self.weight, self.colour, self.indent = count, spacing, weight, colour, indent
 
     def wrap(self, available_width, available_height):
         self.width = available_width
@@ -99,7 +98,7 @@ class WriteInLines(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.setStrokeColor(colors.HexColor(self.colour))
-        canvas.setLineWidth(WRITE_IN_LINE_WIDTH)
+        canvas.setLineWidth(self.weight)
         for number in range(self.count):
             y = self.height - (number + 1) * self.spacing
             canvas.line(self.indent, y, self.width, y)

@@ -33,3 +33,8 @@ def _inline(node: m.Inline, link_colour: str) -> str:
     if isinstance(node, m.NoteRef):
         return f'<super><a href="#{node.anchor}" color="{link_colour}">{node.number}</a></super>'
     raise TypeError(f"no markup for inline node {type(node).__name__}")
+
+
+def icon(glyph: str, colour: str, font: str) -> str:
+    """A theme's icon, set in a font known to have it, in the theme's colour."""
+    return f'<font name="{font}" color="{colour}">{escape(glyph)}</font>'

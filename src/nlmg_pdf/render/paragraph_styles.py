@@ -37,18 +37,25 @@ class Styles:
     table_cell: ParagraphStyle
 
 
-def build_styles(style: Style) -> Styles:
+def build_styles(style: Style, language: str = "en-GB") -> Styles:
     serif, sans = register_family(style.body_font), register_family(style.heading_font)
     size, leading = style.body_size, style.body_leading
     body = ParagraphStyle(
         "body", fontName=serif, fontSize=size, leading=leading, textColor=style.text_colour,
         alignment=TA_JUSTIFY if style.justify else TA_LEFT, spaceAfter=style.paragraph_space,
-        allowWidows=0, allowOrphans=0, bulletFontName=serif)
+        allowWidows=0, allowOrphans=0, bulletFontName=serif,
+        # pyphen's patterns, through reportlab's own hyphenation, for justified text
+        hyphenationLang=language.replace("-", "_") if style.hyphenate else "", embeddedHyphenation=1,
+        uriWasteReduce=0.3)
 
     def like(name: str, parent: ParagraphStyle = body, **changes) -> ParagraphStyle:
+        if changes.get("alignment") == TA_LEFT:  # ragged text needs no hyphens: it has room
+            changes.setdefault("hyphenationLang", "")
         return ParagraphStyle(name, parent=parent, **changes)
 
     sans_bold = face_name(style.heading_font, "bold")
+    # large print keeps long passages upright; otherwise quotations and roles are italic
+    quoting = face_name(style.body_font, "italic" if style.quote_italic else "regular")
     sans_semibold = face_name(style.heading_font, "semibold")
     heading_sizes = style.heading_sizes
     # keepWithNext: platypus moves a heading on with the block after it, never stranding it
@@ -75,24 +82,24 @@ def build_styles(style: Style) -> Styles:
         contents_title=like("contents-title", parent=headings[0]),
         cover_title=like("cover-title", fontName=sans_bold, fontSize=style.title_size,
                          leading=style.title_size * 1.1, textColor=style.accent_colour, alignment=TA_LEFT),
-        cover_subtitle=like("cover-subtitle", fontName=face_name(style.body_font, "italic"),
+        cover_subtitle=like("cover-subtitle", fontName=quoting,
                             fontSize=size * 1.6, leading=size * 2.1, alignment=TA_LEFT),
         cover_edition=like("cover-edition", fontName=sans_bold, fontSize=size * 1.5, leading=size * 2,
                            textColor=style.accent_colour, alignment=TA_LEFT),
-        quote=like("quote", fontName=face_name(style.body_font, "italic"), fontSize=style.quote_size,
+        quote=like("quote", fontName=quoting, fontSize=style.quote_size,
                    leading=style.quote_size * 1.35, alignment=TA_LEFT, textColor=style.text_colour, spaceAfter=4),
         quote_source=like("quote-source", fontName=sans, fontSize=style.small_size,
                           leading=style.small_size * 1.3, textColor=style.muted_colour, alignment=TA_LEFT),
         box_title=like("box-title", fontName=sans_bold, fontSize=heading_sizes[2] * 1.1,
                        leading=heading_sizes[2] * 1.35, textColor=style.accent_colour, alignment=TA_LEFT, spaceAfter=0),
-        box_role=like("box-role", fontName=face_name(style.body_font, "italic"), alignment=TA_LEFT,
+        box_role=like("box-role", fontName=quoting, alignment=TA_LEFT,
                       textColor=style.muted_colour, spaceAfter=2),
         box_body=like("box-body", alignment=TA_LEFT, spaceAfter=3),
         label=like("label", fontName=sans_bold, fontSize=style.small_size, leading=style.small_size * 1.3,
                    textColor=style.accent_colour, alignment=TA_LEFT, spaceAfter=2),
         question=like("question", leftIndent=size * 2.2, bulletIndent=0, spaceAfter=size * 0.3),
         quiz_option=like("quiz-option", alignment=TA_LEFT, leftIndent=size * 3.2, spaceAfter=size * 0.5),
-        key_quote=like("key-quote", fontName=face_name(style.body_font, "italic"), fontSize=size * 1.1,
+        key_quote=like("key-quote", fontName=quoting, fontSize=size * 1.1,
                        leading=leading * 1.1, alignment=TA_LEFT, spaceAfter=2),
         tags=like("tags", fontName=sans, fontSize=style.small_size, leading=style.small_size * 1.3,
                   textColor=style.muted_colour, alignment=TA_LEFT, spaceAfter=3),
