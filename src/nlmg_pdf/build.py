@@ -48,12 +48,10 @@ def load(content: Path | None = None, style_name: str = "default", paper: str | 
     """Read and check the content and the style; every mistake is a UserError."""
     guide = load_guide(content or bundled("content"))
     style = load_style(*find_style(style_name), styles_folder=bundled("styles"))
-    if paper is not None:
-        if paper not in PAPER_SIZES:
-            raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; "
-                                f"expected one of: {', '.join(PAPER_SIZES)}")
-        style = replace(style, paper=paper)
-    return guide, style
+    if paper is not None and paper not in PAPER_SIZES:
+        raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; expected one of: {', '.join(PAPER_SIZES)}")
+    # --paper first, then the manifest's paper, then the style's own
+    return guide, replace(style, paper=paper or guide.metadata.paper or style.paper)
 
 
 def build_edition(guide: Guide, style: Style, edition: Edition, out: Path,

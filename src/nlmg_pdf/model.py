@@ -347,6 +347,7 @@ class Metadata:
     keywords: tuple[str, ...]
     language: str
     date: date
+    paper: str | None = None  # the manifest's choice, between the style's and --paper
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..errors import Problems, UserError, did_you_mean
+from ..stylesheet import PAPER_SIZES
 from .catalog import WHAT, CatalogReader
 from .markdown import MarkdownReader
 from .yamlfile import Mapping, Record, load_mapping, parse_yaml, read_text
@@ -54,7 +55,7 @@ def _metadata(manifest: Record) -> m.Metadata:
         novel_published=novel.integer("published", 1800, 2100) or 0,
         author=manifest.text("author") or "", subject=manifest.text("subject") or "",
         keywords=manifest.texts("keywords", required=False), language=language or LANGUAGES[0],
-        date=manifest.day("date"))
+        date=manifest.day("date"), paper=manifest.choice("paper", list(PAPER_SIZES), required=False))
     novel.finish()
     return metadata
 

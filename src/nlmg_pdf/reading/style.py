@@ -112,7 +112,7 @@ def _parent(record: Record, path: Path, shown: str, styles_folder: Path | None, 
         if (folder / file_name).is_file():
             shown_parent = str(Path(shown).parent / file_name) if folder == path.parent else f"styles/{file_name}"
             return load_style(folder / file_name, shown_parent, styles_folder, (*seen, path.stem))
-    known = sorted({p.stem for folder in folders for p in folder.glob("*.yaml")})
+    known = sorted({p.stem for folder in folders for p in folder.glob("*.yaml")} - {path.stem})
     raise UserError.one(record.source("extends"), f"'extends: {extends}' names no style file; "
                         f"expected one of: {', '.join(known)}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import partial
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -21,7 +22,7 @@ from .. import model as m
 from ..stylesheet import Style
 from . import exercises, features
 from .flowables import Heading, Kept, framed
-from .layout import TABLE_PADDING, column_widths
+from .layout import TABLE_PADDING, column_widths, narrowest
 from .markup import icon, markup, text
 from .paragraph_styles import Styles
 
@@ -113,12 +114,12 @@ class BlockRenderer:
                            hAlign="CENTER")]
 
     def table(self, block: m.Table) -> list[Flowable]:
-        head = [Paragraph(self.markup(cell), self.styles.table_head) for cell in block.header]
-        body = [[Paragraph(self.markup(cell), self.styles.table_cell) for cell in row] for row in block.rows]
         columns = [[m.plain_text(row[i]) for row in (block.header, *block.rows) if i < len(row)]
                    for i in range(len(block.header))]
-        widths = column_widths(columns, self.styles.table_head.fontName, self.styles.table_head.fontSize,
-                               TABLE_PADDING, self.frame_width)
+        head_style, cell_style = self._table_styles(columns)
+        head = [Paragraph(self.markup(cell), head_style) for cell in block.header]
+        body = [[Paragraph(self.markup(cell), cell_style) for cell in row] for row in block.rows]
+        widths = column_widths(columns, head_style.fontName, head_style.fontSize, TABLE_PADDING, self.frame_width)
         table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid = colors.HexColor(self.style.rule_colour)
         commands = [
@@ -132,6 +133,16 @@ class BlockRenderer:
         commands += [("ALIGN", (i, 0), (i, -1), ALIGN[a]) for i, a in enumerate(block.aligns)]
         table.setStyle(TableStyle(commands))
         return [table, Spacer(1, self.style.paragraph_space * 1.5)]
+
+    def _table_styles(self, columns: list[list[str]]) -> tuple[ParagraphStyle, ParagraphStyle]:
+        """The table's usual styles, or the small size when its longest words would not fit
+        side by side (a wide table in large print)."""
+        head, cell = self.styles.table_head, self.styles.table_cell
+        if sum(narrowest(columns, head.fontName, head.fontSize, TABLE_PADDING)) <= self.frame_width:
+            return head, cell
+        size, leading = self.style.small_size, self.style.small_size * 1.3
+        return (ParagraphStyle("table-head-small", parent=head, fontSize=size, leading=leading),
+                ParagraphStyle("table-cell-small", parent=cell, fontSize=size, leading=leading))
 
     def callout(self, block: m.Callout) -> list[Flowable]:
         rows = [[Paragraph(text(block.title.upper()), self.styles.label)]]

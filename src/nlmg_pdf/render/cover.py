@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from .. import model as m
 from ..stylesheet import Style
@@ -28,7 +29,8 @@ def cover(guide: m.Guide, styles: Styles, style: Style, width: float) -> list[Fl
         story += [_banner(guide.edition.label, styles, style, width), Spacer(1, room * 0.06)]
     if guide.cover_fields:
         story.append(_fields(guide.cover_fields, styles, style, width))
-    return story
+    # the cover is one page whatever the paper and type size: shrink it rather than spill
+    return [KeepInFrame(width, room, story, mode="shrink")]
 
 
 def _banner(label: str, styles: Styles, style: Style, width: float) -> Table:
@@ -46,10 +48,10 @@ def _banner(label: str, styles: Styles, style: Style, width: float) -> Table:
 
 def _fields(labels: tuple[str, ...], styles: Styles, style: Style, width: float) -> Table:
     """Labelled lines to write a name, a class and a date on."""
-    label_width = style.body_size * 5
+    label_width = max(stringWidth(label, styles.body.fontName, style.body_size) for label in labels) + style.body_size
     rows = [[Paragraph(f"<b>{text(label)}</b>", styles.body), ""] for label in labels]
     table = Table(rows, colWidths=[label_width, width * 0.7 - label_width], hAlign="LEFT",
-                  rowHeights=[style.body_leading * 2.6] * len(rows))
+                  rowHeights=[style.body_leading * 2.2] * len(rows))
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

@@ -6,12 +6,17 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 TABLE_PADDING = 6  # points each side of a table cell, reportlab's default
 
 
+def narrowest(columns: list[list[str]], font: str, size: float, padding: float) -> list[float]:
+    """The width each column needs for its longest word."""
+    return [max((stringWidth(w, font, size) for c in cells for w in c.split()), default=0) + 2 * padding
+            for cells in columns]
+
+
 def column_widths(columns: list[list[str]], font: str, size: float, padding: float, width: float,
                   weights: list[float] | None = None) -> list[float]:
     """Each column gets room for its longest word, then a share of the rest (by its amount
     of text unless weights are given), so short columns stay narrow and no word is broken."""
-    least = [max((stringWidth(w, font, size) for c in cells for w in c.split()), default=0) + 2 * padding
-             for cells in columns]
+    least = narrowest(columns, font, size, padding)
     shares = weights or [min(max(map(len, cells)), 60) for cells in columns]
     spare = max(width - sum(least), 0)
     return [need + spare * share / sum(shares) for need, share in zip(least, shares, strict=True)]

@@ -43,7 +43,7 @@ def build_styles(style: Style, language: str = "en-GB") -> Styles:
     body = ParagraphStyle(
         "body", fontName=serif, fontSize=size, leading=leading, textColor=style.text_colour,
         alignment=TA_JUSTIFY if style.justify else TA_LEFT, spaceAfter=style.paragraph_space,
-        allowWidows=0, allowOrphans=0, bulletFontName=serif,
+        allowWidows=0, allowOrphans=0, bulletFontName=serif, bulletFontSize=size,
         # pyphen's patterns, through reportlab's own hyphenation, for justified text
         hyphenationLang=language.replace("-", "_") if style.hyphenate else "", embeddedHyphenation=1,
         uriWasteReduce=0.3)

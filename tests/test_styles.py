@@ -1,0 +1,168 @@
+"""Every style on both papers: exact sizes, nothing outside the margins, no colour in print."""
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+from PIL import ImageChops
+
+from conftest import CONTENT, ROOT, open_pdf, run_tool
+from nlmg_pdf.errors import UserError
+from nlmg_pdf.reading.guide import load_guide
+from nlmg_pdf.reading.style import load_style
+from nlmg_pdf.stylesheet import PAPER_SIZES, contrast
+
+STYLES = ("default", "print", "large-print")
+PAPERS = ("letter", "a4")
+SAFE_EDGE = 0.3 * 72  # running heads and footers sit in the margins, but never this close to the edge
+
+
+def style(name: str):
+    return load_style(ROOT / "styles" / f"{name}.yaml", f"styles/{name}.yaml", ROOT / "styles")
+
+
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory) -> dict[tuple[str, str], dict[str, Path]]:
+    """Both editions built in every style on both papers."""
+    built = {}
+    for name in STYLES:
+        for paper in PAPERS:
+            folder = tmp_path_factory.mktemp(f"{name}-{paper}")
+            result = run_tool("build", "--edition", "all", "--style", name, "--paper", paper, "--out", str(folder))
+            assert result.returncode == 0, result.stderr
+            built[name, paper] = {e: folder / f"never-let-me-go-{e}.pdf" for e in ("student", "teacher")}
+    return built
+
+
+def characters(path: Path):
+    """(page number, page size, left, bottom, right, top, font size) of every printed character."""
+    document = pdfium.PdfDocument(path)
+    for number, page in enumerate(document, start=1):
+        size = page.get_size()
+        text = page.get_textpage()
+        for index in range(text.count_chars()):
+            if text.get_text_range(index, 1).strip():
+                yield (number, size, *text.get_charbox(index), pdfium_raw.FPDFText_GetFontSize(text.raw, index))
+
+
+def test_pages_are_exactly_the_paper_asked_for(matrix):
+    for (_, paper), files in matrix.items():
+        for path in files.values():
+            for page in open_pdf(path).reader.pages:
+                assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(PAPER_SIZES[paper],
+                                                                                                  abs=0.01)
+
+
+def test_no_text_outside_the_margins(matrix):
+    for (name, _), files in matrix.items():
+        margins = style(name)
+        for path in files.values():
+            for page, (width, height), left, bottom, right, top, _ in characters(path):
+                where = f"{path.name} ({name}) page {page}"
+                assert left >= margins.margin_left - 1 and right <= width - margins.margin_right + 1, where
+                assert bottom >= SAFE_EDGE and top <= height - SAFE_EDGE, where
+
+
+def test_print_style_has_no_colour_at_all(matrix):
+    for path in matrix["print", "letter"].values():
+        for page in pdfium.PdfDocument(path):
+            red, green, blue = page.render(scale=0.5).to_pil().convert("RGB").split()
+            assert ImageChops.difference(red, green).getbbox() is None
+            assert ImageChops.difference(green, blue).getbbox() is None
+
+
+def test_large_print_body_text_is_at_least_eighteen_point(matrix):
+    for path in matrix["large-print", "a4"].values():
+        sizes = Counter(round(size, 1) for *_, size in characters(path))
+        body, _ = sizes.most_common(1)[0]
+        assert body >= 18
+        assert min(sizes) >= 12  # footnote markers are the only smaller text
+
+
+def test_no_page_ends_with_a_heading(matrix):
+    for (name, paper), files in matrix.items():
+        chosen = style(name)
+        for path in files.values():
+            last: dict[int, tuple[float, float]] = {}  # page -> (bottom, size) of its lowest body text
+            for page, (_, height), _, bottom, _, top, size in characters(path):
+                if bottom > chosen.margin_bottom - 2 and top < height - chosen.margin_top + 2:
+                    if page not in last or bottom < last[page][0] - 1:
+                        last[page] = (bottom, size)
+                    elif abs(bottom - last[page][0]) <= 1:
+                        last[page] = (bottom, max(size, last[page][1]))
+            for page, (_, size) in last.items():
+                if page > 2:  # the cover and contents have their own layout
+                    assert size < chosen.subheading_size - 0.1, f"{path.name} ({name}, {paper}) page {page}"
+
+
+def test_page_labels_match_the_footers_in_every_style(matrix):
+    for files in matrix.values():
+        pdf = open_pdf(files["teacher"])
+        labels = pdf.reader.page_labels
+        body = labels.index("1")
+        for label, text in zip(labels[1:], pdf.pages[1:], strict=True):
+            expected = f"Page {label}" if label.isalpha() else f"Page {label} of {len(labels) - body}"
+            assert expected in text
+
+
+def test_text_colours_are_readable(matrix):
+    themes = load_guide(CONTENT).quotations["souls"].themes
+    for name in STYLES:
+        chosen = style(name)
+        for background in ("#ffffff", chosen.box_colour):
+            for colour in (chosen.text_colour, chosen.accent_colour, chosen.muted_colour, chosen.answer_colour,
+                           chosen.link_colour, *(chosen.paint(theme.colour) for theme in themes)):
+                assert contrast(colour, background) >= 4.5, (name, colour, background)
+        assert contrast(chosen.banner_text_colour, chosen.accent_colour) >= 4.5
+
+
+def test_large_print_follows_large_print_guidance():
+    large = style("large-print")
+    assert large.body_size >= 18 and large.small_size >= 16
+    assert large.body_font == large.heading_font == "Source Sans Pro"
+    assert not large.justify and not large.hyphenate and not large.quote_italic
+    assert min(large.margin_left, large.margin_right, large.margin_top, large.margin_bottom) >= 72
+    assert large.body_leading >= 1.5 * large.body_size
+
+
+def test_a_style_of_ones_own_extends_a_shipped_one(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("name: mine\nextends: default\ntext:\n  size: 12pt\n  leading: 16pt\n")
+    loaded = load_style(mine, "mine.yaml", ROOT / "styles")
+    default = style("default")
+    assert (loaded.body_size, loaded.body_leading, loaded.accent_colour) == (12, 16, default.accent_colour)
+    result = run_tool("build", "--style", str(mine), "--out", str(tmp_path / "mine.pdf"))
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ("text:\n  size: 12pt\n  colour: red\n", "mine.yaml:5: unknown field 'colour'; expected one of: hyphenate, "
+     "justify, leading, paragraph-space, size, small-size"),
+    ("text:\n  size: big\n", "mine.yaml:4: field 'size': expected a length such as 10pt, 0.75in or 20mm, "
+     "got the text 'big'"),
+    ("fonts:\n  body: Comic Sans\n", "mine.yaml:4: field 'body' is 'Comic Sans'; expected one of: Source Serif Pro, "
+     "Source Sans Pro"),
+    ("extends: fancy\n", "mine.yaml:2: 'extends: fancy' names no style file; expected one of: default, "
+     "large-print, print"),
+])
+def test_style_mistakes_are_named_with_file_and_line(tmp_path, change, message):
+    mine = tmp_path / "mine.yaml"
+    body = change if change.startswith("extends") else f"extends: default\n{change}"
+    mine.write_text("name: mine\n" + body)
+    with pytest.raises(UserError) as caught:
+        load_style(mine, "mine.yaml", ROOT / "styles")
+    assert str(caught.value) == message
+
+
+def test_a_bad_style_stops_the_build_with_its_place(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    shutil.copy(ROOT / "styles" / "default.yaml", mine)
+    mine.write_text(mine.read_text().replace("justify: true", "justify: maybe"))
+    result = run_tool("build", "--style", str(mine), "--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("field 'justify': expected true or false, got the text 'maybe'")
+    assert "Traceback" not in result.stderr and not (tmp_path / "x.pdf").exists()
