@@ -109,24 +109,24 @@ def test_every_mistake_in_a_file_is_reported_with_its_line(content):
         [bad link](ftp://example.org/x) and [nowhere](#no-such-section)
         """)
     assert found == [
-        "sections/test.md:5: heading level 1 ('#'); expected '##' or '###' (the section title comes "
+        "sections/test.md:5:1: heading level 1 ('#'); expected '##' or '###' (the section title comes "
         "from the front matter)",
-        "sections/test.md:7: unknown quotation 'told-and-not-tld' in '@pullquote'; did you mean "
+        "sections/test.md:7:12: unknown quotation 'told-and-not-tld' in '@pullquote'; did you mean "
         "'told-and-not-told'?",
-        "sections/test.md:9: unknown directive '@chracter'; expected one of: @pullquote, @character, "
+        "sections/test.md:9:1: unknown directive '@chracter'; expected one of: @pullquote, @character, "
         "@questions, @theme, @quiz, @answer-key, @glossary, @reading-schedule, @key-quotations; "
         "did you mean 'character'?",
-        "sections/test.md:11: unknown box '::: teachr'; expected one of: teacher, student, note, "
+        "sections/test.md:11:1: unknown box '::: teachr'; expected one of: teacher, student, note, "
         "why, teacher-note; did you mean 'teacher'?",
-        "sections/test.md:15: link to 'ftp://example.org/x': expected a web address (https://...), "
+        "sections/test.md:15:10: link to 'ftp://example.org/x': expected a web address (https://...), "
         "a mailto: address or '#section-id'",
-        "sections/test.md:15: link to '#no-such-section' leads nowhere; expected a section id",
+        "sections/test.md:15:45: link to '#no-such-section' leads nowhere; expected a section id",
     ]
 
 
 def test_heading_levels_go_down_one_at_a_time(content):
     assert problems(content, "### Too deep\n\nText.\n") == [
-        "sections/test.md:4: '###' heading with no '##' heading above it in this section; "
+        "sections/test.md:4:1: '###' heading with no '##' heading above it in this section; "
         "expected the levels to go down one at a time"]
 
 
@@ -156,4 +156,4 @@ def test_invalid_yaml_syntax(content):
     (content / "data" / "characters.yaml").write_text("characters:\n  - id: kathy\n\tname: x\n")
     with pytest.raises(UserError) as caught:
         load_guide(content)
-    assert str(caught.value).startswith("data/characters.yaml:3: invalid YAML: a tab character")
+    assert str(caught.value).startswith("data/characters.yaml:3:1: invalid YAML: a tab character")

@@ -140,13 +140,13 @@ def test_a_style_of_ones_own_extends_a_shipped_one(tmp_path):
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    ("text:\n  size: 12pt\n  colour: red\n", "mine.yaml:5: unknown field 'colour'; expected one of: hyphenate, "
+    ("text:\n  size: 12pt\n  colour: red\n", "mine.yaml:5:3: unknown field 'colour'; expected one of: hyphenate, "
      "justify, leading, paragraph-space, size, small-size"),
-    ("text:\n  size: big\n", "mine.yaml:4: field 'size': expected a length such as 10pt, 0.75in or 20mm, "
+    ("text:\n  size: big\n", "mine.yaml:4:9: field 'size': expected a length such as 10pt, 0.75in or 20mm, "
      "got the text 'big'"),
-    ("fonts:\n  body: Comic Sans\n", "mine.yaml:4: field 'body' is 'Comic Sans'; expected one of: Source Serif Pro, "
+    ("fonts:\n  body: Comic Sans\n", "mine.yaml:4:9: field 'body' is 'Comic Sans'; expected one of: Source Serif Pro, "
      "Source Sans Pro"),
-    ("extends: fancy\n", "mine.yaml:2: 'extends: fancy' names no style file; expected one of: default, "
+    ("extends: fancy\n", "mine.yaml:2:1: 'extends: fancy' names no style file; expected one of: default, "
      "large-print, print"),
 ])
 def test_style_mistakes_are_named_with_file_and_line(tmp_path, change, message):

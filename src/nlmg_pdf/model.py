@@ -28,9 +28,13 @@ class Source:
 
     path: str
     line: int = 0
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        place = self.path
+        if self.line:
+            place += f":{self.line}" + (f":{self.column}" if self.column else "")
+        return place
 
 
 # --- inline content ---------------------------------------------------------

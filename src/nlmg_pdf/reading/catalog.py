@@ -85,7 +85,7 @@ class CatalogReader:
         if text is None:
             return None
         reader = InlineReader(record.path, self.problems)
-        inlines = reader.parse(text, record.source(key).line)
+        inlines = reader.parse(text, record.value_source(key))
         self.catalog.links.extend(reader.links)
         return inlines
 
@@ -175,7 +175,7 @@ class CatalogReader:
         if texts and not 2 <= len(texts) <= len(m.OPTION_LETTERS):
             self.problems.add(entry.source(key), f"{len(texts)} options; expected 2 to {len(m.OPTION_LETTERS)}")
         reader = InlineReader(entry.path, self.problems)
-        return [reader.parse(text, entry.source(key).line) for text in texts]
+        return [reader.parse(text, entry.value_source(key)) for text in texts]
 
     def _quiz_answer(self, entry: Record, kind: str | None, option_count: int) -> str | None:
         if kind == m.QuizKind.TRUE_FALSE:

@@ -15,14 +15,16 @@ ALLOWED_LINK = re.compile(r"(https?|mailto):")
 class InlineReader:
     """Converts inline nodes for one file, noting internal links for a later check."""
 
-    def __init__(self, path: str, problems: Problems, anchor_prefix: str = ""):
+    def __init__(self, path: str, problems: Problems, anchor_prefix: str = "",
+                 lines: list[str] | None = None, first_line: int = 1):
         self.path, self.problems, self.anchor_prefix = path, problems, anchor_prefix
-        self.line = 0
+        self.line, self.column = 0, 0  # where the text being read begins
+        self.lines, self.first_line = lines or [], first_line  # the file's text, to place links exactly
         self.links: list[tuple[str, m.Source]] = []
 
-    def parse(self, text: str, line: int) -> tuple[m.Inline, ...]:
+    def parse(self, text: str, where: m.Source) -> tuple[m.Inline, ...]:
         """Markdown inside a YAML field (a profile, an answer): inline markup only."""
-        self.line = line
+        self.line, self.column = where.line, where.column
         tokens = MARKDOWN.parseInline(text.strip())
         return self.convert(SyntaxTreeNode(tokens).children[0].children)
 
@@ -33,8 +35,17 @@ class InlineReader:
     def note_anchor(self, number: int) -> str:
         return f"{self.anchor_prefix}--note-{number}"
 
-    def _source(self) -> m.Source:
-        return m.Source(self.path, self.line)
+    def place_of(self, fragment: str) -> m.Source:
+        return self._source(fragment)
+
+    def _source(self, fragment: str = "") -> m.Source:
+        """Where the current text begins, or better, where `fragment` appears in it."""
+        if fragment:
+            for number in range(max(self.line - self.first_line, 0), len(self.lines)):
+                column = self.lines[number].find(fragment)
+                if column >= 0:
+                    return m.Source(self.path, self.first_line + number, column + 1)
+        return m.Source(self.path, self.line, self.column)
 
     def _inline(self, node: SyntaxTreeNode) -> m.Inline | None:
         kind = node.type
@@ -63,10 +74,11 @@ class InlineReader:
 
     def _link(self, node: SyntaxTreeNode) -> m.Inline:
         target = str(node.attrs.get("href", ""))
+        where = self.place_of(f"]({target}")
         if target.startswith("#"):
-            self.links.append((target[1:], self._source()))
+            self.links.append((target[1:], where))
         elif not ALLOWED_LINK.match(target):
-            self.problems.add(self._source(), f"link to '{target}': expected a web address "
+            self.problems.add(where, f"link to '{target}': expected a web address "
                               "(https://...), a mailto: address or '#section-id'")
         return m.Link(target, self.convert(node.children))
 

@@ -37,7 +37,7 @@ class MarkdownReader:
                  problems: Problems, anchors: set[str]):
         self.path, self.first_line, self.section_id = path, first_line, section_id
         self.catalog, self.problems, self.anchors = catalog, problems, anchors
-        self.inline = InlineReader(path, problems, anchor_prefix=section_id)
+        self.inline = InlineReader(path, problems, anchor_prefix=section_id, first_line=first_line)
         self._deepest_heading = 1  # the section title; a '###' needs a '##' above it
         self._block_handlers: dict[str, Callable[[SyntaxTreeNode], list[m.Block]]] = {
             "paragraph": self._paragraph, "heading": self._heading,
@@ -49,14 +49,17 @@ class MarkdownReader:
 
     def read(self, text: str) -> tuple[m.Block, ...]:
         """The body's blocks; internal links are left in `self.inline.links` to check later."""
+        self.inline.lines = text.splitlines()
         return tuple(self._blocks(SyntaxTreeNode(MARKDOWN.parse(text)).children))
 
     # --- blocks -----------------------------------------------------------
 
     def _source(self, node: SyntaxTreeNode) -> m.Source:
         if node.map:  # inline text is reported at the line of its block
+            text = self.inline.lines[node.map[0]] if node.map[0] < len(self.inline.lines) else ""
             self.inline.line = self.first_line + node.map[0]
-        return m.Source(self.path, self.inline.line)
+            self.inline.column = len(text) - len(text.lstrip()) + 1
+        return m.Source(self.path, self.inline.line, self.inline.column)
 
     def _blocks(self, nodes) -> list[m.Block]:
         out: list[m.Block] = []
@@ -165,7 +168,7 @@ class MarkdownReader:
             self.problems.add(source, f"'@{name}' needs the id of a {what}, as in '@{name} ID'")
             return []
         if argument not in table:
-            self.problems.add(source, f"unknown {what} '{argument}' in '@{name}'"
+            self.problems.add(self.inline.place_of(argument), f"unknown {what} '{argument}' in '@{name}'"
                               + (did_you_mean(argument, table) or f"; expected an id from {catalog.origin(what)}"))
             return []
         return [make(table[argument])]

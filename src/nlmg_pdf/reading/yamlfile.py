@@ -10,33 +10,44 @@ import yaml
 from ..errors import Problems, UserError, did_you_mean
 from ..model import Source
 
+Position = tuple[int, int]  # line and column, both counted from 1
+
 
 class Mapping(dict):
-    """A YAML mapping that knows the line of itself and of each of its keys."""
+    """A YAML mapping that knows where it, each of its keys and each of their values begin."""
 
-    line: int = 0
-    key_lines: dict[str, int] = {}
+    position: Position = (0, 0)
+    key_positions: dict[str, Position] = {}
+    value_positions: dict[str, Position] = {}
 
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+    @property
+    def line(self) -> int:
+        return self.position[0]
 
 
 class Sequence(list):
-    line: int = 0
+    position: Position = (0, 0)
+
+    @property
+    def line(self) -> int:
+        return self.position[0]
+
+
+def _at(mark) -> Position:
+    return mark.line + 1, mark.column + 1
 
 
 class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node, deep=False):
         mapping = Mapping(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            str(key.value): key.start_mark.line + 1 for key, _ in node.value
-        }
+        mapping.position = _at(node.start_mark)
+        mapping.key_positions = {str(key.value): _at(key.start_mark) for key, _ in node.value}
+        mapping.value_positions = {str(key.value): _at(value.start_mark) for key, value in node.value}
         return mapping
 
     def construct_sequence(self, node, deep=False):
         sequence = Sequence(super().construct_sequence(node, deep=True))
-        sequence.line = node.start_mark.line + 1
+        sequence.position = _at(node.start_mark)
         return sequence
 
 
@@ -50,8 +61,9 @@ def read_text(path: Path, shown: str) -> str:
     except FileNotFoundError:
         raise UserError.one(Source(shown), "file not found") from None
     except UnicodeDecodeError as err:
-        line = path.read_bytes()[: err.start].count(b"\n") + 1
-        raise UserError.one(Source(shown, line), "the file is not UTF-8 text; save it as UTF-8") from None
+        before = path.read_bytes()[: err.start]
+        line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
+        raise UserError.one(Source(shown, line, column), "the file is not UTF-8 text; save it as UTF-8") from None
     except OSError as err:
         raise UserError.one(Source(shown), f"cannot read the file ({err.strerror})") from None
 
@@ -62,11 +74,11 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = first_line + (mark.line if mark else 0)
+        line, column = (first_line + mark.line, mark.column + 1) if mark else (first_line, 0)
         what = err.problem or "it is not valid YAML"
         if "\t" in text and "'\\t'" in what:
             what = "a tab character; YAML indents with spaces only"
-        raise UserError.one(Source(shown, line), f"invalid YAML: {what}") from None
+        raise UserError.one(Source(shown, line, column), f"invalid YAML: {what}") from None
 
 
 def load_mapping(path: Path, shown: str) -> Mapping:
@@ -74,8 +86,8 @@ def load_mapping(path: Path, shown: str) -> Mapping:
     if data is None:
         raise UserError.one(Source(shown, 1), "the file is empty; expected a YAML mapping")
     if not isinstance(data, Mapping):
-        line = getattr(data, "line", 1)
-        raise UserError.one(Source(shown, line), f"expected a mapping of fields, got {kind(data)}")
+        line, column = getattr(data, "position", (1, 1))
+        raise UserError.one(Source(shown, line, column), f"expected a mapping of fields, got {kind(data)}")
     return data
 
 
@@ -104,7 +116,11 @@ class Record:
         self._seen: set[str] = set()
 
     def source(self, key: str | None = None) -> Source:
-        return Source(self.path, self.data.line_of(key) if key else self.data.line)
+        return Source(self.path, *(self.data.key_positions.get(key, self.data.position) if key else self.data.position))
+
+    def value_source(self, key: str) -> Source:
+        """Where the value of `key` begins, for a complaint about the value itself."""
+        return Source(self.path, *self.data.value_positions.get(key, self.data.position))
 
     def value(self, key: str, expected: str, ok, required: bool = True):
         """The value under `key` if `ok(value)`; otherwise report what was expected."""
@@ -115,7 +131,7 @@ class Record:
             return None
         value = self.data[key]
         if not ok(value):
-            self.problems.add(self.source(key), f"field '{key}': expected {expected}, got {kind(value)}")
+            self.problems.add(self.value_source(key), f"field '{key}': expected {expected}, got {kind(value)}")
             return None
         return value
 
@@ -139,7 +155,7 @@ class Record:
     def choice(self, key: str, choices: list[str], required: bool = True) -> str | None:
         value = self.value(key, f"one of: {', '.join(choices)}", lambda v: isinstance(v, str), required)
         if value is not None and value not in choices:
-            self.problems.add(self.source(key), f"field '{key}' is '{value}'; expected one of: "
+            self.problems.add(self.value_source(key), f"field '{key}' is '{value}'; expected one of: "
                               f"{', '.join(choices)}" + did_you_mean(value, choices))
             return None
         return value
@@ -161,8 +177,8 @@ class Record:
             if isinstance(item, Mapping):
                 out.append(Record(item, self.path, self.problems))
             else:
-                line = getattr(item, "line", value.line)
-                self.problems.add(Source(self.path, line),
+                position = getattr(item, "position", value.position)
+                self.problems.add(Source(self.path, *position),
                                   f"in '{key}': expected a mapping of fields, got {kind(item)}")
         return out
 
