@@ -79,7 +79,7 @@ def test_a_content_mistake_is_one_line_with_its_place_and_keeps_the_last_pdf(tmp
     line = text.count("\n") + 2
     result = run_tool("build", "--content", str(copy), "--out", str(out))
     assert result.returncode == 1
-    assert result.stderr.strip() == (f"sections/themes.md:{line}:12: unknown quotation 'no-such-quotation' in "
+    assert result.stderr.strip() == (f"{copy}/sections/themes.md:{line}:12: unknown quotation 'no-such-quotation' in "
                                      "'@pullquote'; expected an id from data/quotations.yaml")
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

@@ -7,17 +7,14 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import time as clock
 from pathlib import Path
 
 from .errors import UserError
-from .locations import bundled
 from .model import Edition, Guide, Source
-from .reading.guide import load_guide
-from .reading.style import load_style
-from .stylesheet import PAPER_SIZES, Style
+from .stylesheet import Style
 from .transforms import prepare
 
 Progress = Callable[[str], None]
@@ -29,29 +26,6 @@ class Built:
     pages: int
     size: int
     seconds: float
-
-
-def find_style(name_or_path: str) -> tuple[Path, str]:
-    """A style by name (`default`) from styles/, or a path to a style file of one's own."""
-    if name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path:
-        return Path(name_or_path), name_or_path
-    styles = bundled("styles")
-    path = styles / f"{name_or_path}.yaml"
-    if not path.is_file():
-        names = sorted(p.stem for p in styles.glob("*.yaml"))
-        raise UserError.one(Source("--style"), f"unknown style '{name_or_path}'; expected one of: "
-                            f"{', '.join(names)}, or a path to a .yaml file")
-    return path, f"styles/{path.name}"
-
-
-def load(content: Path | None = None, style_name: str = "default", paper: str | None = None) -> tuple[Guide, Style]:
-    """Read and check the content and the style; every mistake is a UserError."""
-    guide = load_guide(content or bundled("content"))
-    style = load_style(*find_style(style_name), styles_folder=bundled("styles"))
-    if paper is not None and paper not in PAPER_SIZES:
-        raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; expected one of: {', '.join(PAPER_SIZES)}")
-    # --paper first, then the manifest's paper, then the style's own
-    return guide, replace(style, paper=paper or guide.metadata.paper or style.paper)
 
 
 def build_edition(guide: Guide, style: Style, edition: Edition, out: Path,

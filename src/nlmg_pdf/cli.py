@@ -61,9 +61,9 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result lines.")] = False,
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
-    from .build import build_editions, load
+    from .build import build_editions
+    from .inputs import load
 
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
     console = Console(highlight=False, soft_wrap=True)
     # a spinner with the current step on a terminal; nothing extra when piped or quiet
     status = console.status("Reading the content") if console.is_terminal and not quiet else None
@@ -74,12 +74,38 @@ def build(
             built = build_editions(guide, chosen_style, targets,
                                    progress=status.update if status else lambda message: None)
     except UserError as error:
-        for problem in error.problems:
-            errors.print(str(problem), markup=False)
+        _report(error)
         raise typer.Exit(1) from None
     for result in built:
         console.print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, "
                       f"{result.seconds:.2f} s", markup=False)
+
+
+@app.command()
+def check(
+    content: Annotated[Path | None, typer.Option(help="A content folder to check instead of the "
+                                                    "guide's own.")] = None,
+    style: Annotated[str | None, typer.Option(help="A style file of your own to check as well "
+                                                   "(the shipped styles are always checked).")] = None,
+) -> None:
+    """Check the content and the styles without building; list every problem found."""
+    from .inputs import check as run_check
+
+    try:
+        checked = run_check(content, style)
+    except UserError as error:
+        _report(error)
+        count = len(error.problems)
+        Console(stderr=True, highlight=False).print(f"{count} problem{'s' if count != 1 else ''} found.", markup=False)
+        raise typer.Exit(1) from None
+    Console(highlight=False, soft_wrap=True).print(checked.summary(), markup=False)
+
+
+def _report(error: UserError) -> None:
+    """Every problem on a line of its own, as `path:line:column: message`."""
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    for problem in error.problems:
+        errors.print(str(problem), markup=False)
 
 
 def _targets(choice: EditionChoice, out: Path | None) -> dict[Edition, Path]:

@@ -84,3 +84,20 @@ def number_questions(guide: m.Guide) -> m.Guide:
 def prepare(guide: m.Guide, edition: m.Edition) -> m.Guide:
     """The transforms every build runs, in order: the edition filter first."""
     return number_questions(for_edition(guide, edition))
+
+
+def count_blocks(guide: m.Guide) -> dict[str, int]:
+    """How many questions, quiz items and glossary terms the guide holds."""
+    counts = {"questions": 0, "quiz items": 0, "glossary terms": 0}
+
+    def count(block: m.Block) -> Iterable[m.Block]:
+        if isinstance(block, m.QuestionList):
+            counts["questions"] += len(block.questions)
+        elif isinstance(block, m.Quiz):
+            counts["quiz items"] += len(block.items)
+        elif isinstance(block, m.Glossary):
+            counts["glossary terms"] += len(block.terms)
+        return (block,)
+
+    rewrite_guide(guide, count)
+    return counts

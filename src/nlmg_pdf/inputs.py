@@ -1,0 +1,103 @@
+"""Everything a build reads, found and checked before anything is laid out.
+
+Every mistake in the content and the style is collected and reported together, each at
+its place as the user would open it (`content/sections/plot.md:12:1`).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import Problem, UserError
+from .locations import bundled
+from .model import Guide, Source
+from .reading.guide import load_guide
+from .reading.style import load_style
+from .stylesheet import PAPER_SIZES, Style
+from .transforms import count_blocks
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `nlmg-pdf check` found: the guide's contents, counted, and the styles read."""
+
+    content: str
+    counts: dict[str, int]
+    styles: tuple[str, ...]
+
+    def summary(self) -> str:
+        counted = ", ".join(f"{number} {what}" for what, number in self.counts.items())
+        return f"{self.content}: no problems ({counted}); styles: {', '.join(self.styles)}"
+
+
+def shown(path: Path) -> str:
+    """A path as the user can open it: relative to where they are, unless it is elsewhere."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def find_style(name_or_path: str) -> Path:
+    """A style by name (`default`) from styles/, or a path to a style file of one's own."""
+    if name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path:
+        return Path(name_or_path)
+    path = bundled("styles") / f"{name_or_path}.yaml"
+    if not path.is_file():
+        names = sorted(p.stem for p in bundled("styles").glob("*.yaml"))
+        raise UserError.one(Source("--style"), f"unknown style '{name_or_path}'; expected one of: "
+                            f"{', '.join(names)}, or a path to a .yaml file")
+    return path
+
+
+def load(content: Path | None = None, style_name: str = "default", paper: str | None = None) -> tuple[Guide, Style]:
+    """Read and check the content and the style; all their mistakes come in one UserError."""
+    if paper is not None and paper not in PAPER_SIZES:
+        raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; expected one of: {', '.join(PAPER_SIZES)}")
+    root = _content_root(content)
+    problems: list[Problem] = []
+    guide = _collect(problems, lambda: load_guide(root), shown(root))
+    style = _collect(problems, lambda: _read_style(find_style(style_name)))
+    if problems:
+        raise UserError(problems)
+    # --paper first, then the manifest's paper, then the style's own
+    return guide, replace(style, paper=paper or guide.metadata.paper or style.paper)
+
+
+def check(content: Path | None = None, extra_style: str | None = None) -> Checked:
+    """Check the content and every style (the shipped ones and `extra_style`) at once."""
+    root = _content_root(content)
+    problems: list[Problem] = []
+    guide = _collect(problems, lambda: load_guide(root), shown(root))
+    paths = sorted(bundled("styles").glob("*.yaml")) + ([find_style(extra_style)] if extra_style else [])
+    styles = [_collect(problems, lambda path=path: _read_style(path)) for path in paths]
+    if problems:
+        raise UserError(problems)
+    return Checked(shown(root), _counts(guide), tuple(style.name for style in styles))
+
+
+def _content_root(content: Path | None) -> Path:
+    root = content or bundled("content")
+    if not root.is_dir():
+        raise UserError.one(Source(shown(root)), "content directory not found; expected a folder holding guide.yaml")
+    return root
+
+
+def _read_style(path: Path) -> Style:
+    return load_style(path, shown(path), styles_folder=bundled("styles"))
+
+
+def _collect(problems: list[Problem], read, under: str | None = None):
+    """Run one reader, keeping its problems (placed under `under`) to report with the rest."""
+    try:
+        return read()
+    except UserError as error:
+        for problem in error.problems:
+            path = problem.source.path
+            placed = os.path.join(under, path) if under and not os.path.isabs(path) else path
+            problems.append(replace(problem, source=replace(problem.source, path=placed)))
+        return None
+
+
+def _counts(guide: Guide) -> dict[str, int]:
+    return {"sections": len(guide.sections), "characters": len(guide.characters),
+            "quotations": len(guide.quotations), **count_blocks(guide)}
