@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 import time
 from collections.abc import Callable
@@ -28,25 +29,45 @@ class Built:
     seconds: float
 
 
-def build_edition(guide: Guide, style: Style, edition: Edition, out: Path,
-                  progress: Progress = lambda message: None) -> Built:
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+    seconds: float
+
+
+def render_edition(guide: Guide, style: Style, edition: Edition,
+                   progress: Progress = lambda message: None) -> Rendered:
     started = time.perf_counter()
     pdf, pages = render(prepare(guide, edition), style, progress)
-    progress(f"writing {out}")
-    write_atomically(out, pdf)
-    return Built(out, pages, len(pdf), time.perf_counter() - started)
+    return Rendered(pdf, pages, time.perf_counter() - started)
 
 
 def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
                    progress: Progress = lambda message: None) -> list[Built]:
-    """Build several editions, each in a process of its own when there are cores to spare."""
+    """Lay out each edition (in a process of its own when there are cores to spare), then
+    write the files. Only this process writes, so an interrupted build writes nothing."""
+    for out in targets.values():
+        check_writable(out)  # before minutes of layout, not after
     workers = min(len(targets), _cores())
     if workers < 2:
-        return [build_edition(guide, style, edition, out, progress) for edition, out in targets.items()]
-    progress(f"building {len(targets)} editions side by side")
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(build_edition, guide, style, edition, out) for edition, out in targets.items()]
-        return [future.result() for future in futures]
+        rendered = [render_edition(guide, style, edition, progress) for edition in targets]
+    else:
+        progress(f"laying out {len(targets)} editions side by side")
+        with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
+            futures = [pool.submit(render_edition, guide, style, edition) for edition in targets]
+            rendered = [future.result() for future in futures]
+    built = []
+    for out, result in zip(targets.values(), rendered, strict=True):
+        progress(f"writing {out}")
+        write_atomically(out, result.pdf)
+        built.append(Built(out, result.pages, len(result.pdf), result.seconds))
+    return built
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is for the main process, which stops and writes nothing; workers just end."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _cores() -> int:
@@ -75,6 +96,16 @@ def source_date_epoch(fallback):
         yield
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def check_writable(target: Path) -> None:
+    """Fail early, with the place, when the PDF could not be written where asked."""
+    folder = target.parent
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise UserError.one(Source(str(folder)), "cannot write here; expected a folder you can write to")
+    if target.is_dir():
+        raise UserError.one(Source(str(target)), "is a folder; expected the name of a PDF file to write")
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -76,6 +76,10 @@ def build(
     except UserError as error:
         _report(error)
         raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        Console(stderr=True, highlight=False).print("Interrupted: nothing was written, and any earlier PDF "
+                                                    "is as it was.", markup=False)
+        raise typer.Exit(130) from None
     for result in built:
         console.print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, "
                       f"{result.seconds:.2f} s", markup=False)

@@ -34,8 +34,14 @@ class Problems:
     def __init__(self) -> None:
         self._items: list[Problem] = []
 
-    def add(self, source: Source, message: str) -> None:
-        self._items.append(Problem(source, message))
+    def add(self, source: Source, message: str) -> Problem:
+        problem = Problem(source, message)
+        self._items.append(problem)
+        return problem
+
+    def discard(self, problem: Problem) -> None:
+        if problem in self._items:
+            self._items.remove(problem)
 
     def extend(self, problems: list[Problem]) -> None:
         self._items.extend(problems)

@@ -37,6 +37,9 @@ class Source:
         return place
 
 
+NOWHERE = Source("")  # the source of a block made by the tool rather than written by an editor
+
+
 # --- inline content ---------------------------------------------------------
 
 
@@ -134,6 +137,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     children: tuple[Inline, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -141,16 +145,18 @@ class ListBlock:
     items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
     start: int = 1
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
 class BlockQuote:
     children: tuple[Block, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
 class Rule:
-    pass
+    source: Source = NOWHERE
 
 
 class Align(StrEnum):
@@ -173,6 +179,7 @@ class Callout:
 
     title: str
     children: tuple[Block, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,7 @@ class Only:
 
     editions: frozenset[Edition]
     children: tuple[Block, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -197,6 +205,7 @@ class Quotation:
 @dataclass(frozen=True)
 class PullQuote:
     quotation: Quotation
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -215,6 +224,7 @@ class Character:
 @dataclass(frozen=True)
 class CharacterBox:
     character: Character
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -222,7 +232,7 @@ class Question:
     text: tuple[Inline, ...]
     answer: tuple[Inline, ...] | None  # teacher edition only
     number: int = 0  # assigned by the numbering transform
-    source: Source = Source("")
+    source: Source = NOWHERE
     lines: int = 0  # ruled lines to write the answer on; the student edition keeps them
 
 
@@ -230,6 +240,7 @@ class Question:
 class QuestionList:
     set_id: str
     questions: tuple[Question, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -237,6 +248,7 @@ class KeyQuotations:
     """Every quotation in chapter order, each with its themes and a comment."""
 
     quotations: tuple[Quotation, ...]
+    source: Source = NOWHERE
 
 
 OPTION_LETTERS = "ABCDEF"  # multiple-choice options are lettered in this order
@@ -271,6 +283,7 @@ class QuizItem:
 @dataclass(frozen=True)
 class Quiz:
     items: tuple[QuizItem, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -278,6 +291,7 @@ class AnswerKey:
     """The quiz's answers in a compact table (teacher edition)."""
 
     items: tuple[QuizItem, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -292,6 +306,7 @@ class Reading:
 @dataclass(frozen=True)
 class ReadingSchedule:
     readings: tuple[Reading, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -304,6 +319,17 @@ class GlossaryTerm:
 @dataclass(frozen=True)
 class Glossary:
     terms: tuple[GlossaryTerm, ...]
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image from the content folder, with the description read out in its place."""
+
+    data: bytes
+    alt: str
+    caption: tuple[Inline, ...]
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -318,11 +344,12 @@ class Note:
 @dataclass(frozen=True)
 class NoteList:
     notes: tuple[Note, ...]
+    source: Source = NOWHERE
 
 
 Block = (Heading | Paragraph | ListBlock | BlockQuote | Rule | Table | Callout | Only
          | PullQuote | CharacterBox | QuestionList | KeyQuotations | Quiz | AnswerKey | Glossary | ReadingSchedule
-         | NoteList)
+         | Figure | NoteList)
 
 
 # --- the document -------------------------------------------------------------

@@ -65,17 +65,18 @@ class CatalogReader:
 
     def _entries(self, record: Record, key: str, table: dict) -> list[tuple[str, Record]]:
         """The list under `key`, each entry with a valid id not used before."""
-        out = []
+        out, seen = [], set(table)
         for entry in record.records(key):
             ident = entry.text("id")
             if ident is None:
                 continue
             if not ID.match(ident):
-                self.problems.add(entry.source("id"), f"id '{ident}': expected lowercase letters, "
+                self.problems.add(entry.value_source("id"), f"id '{ident}': expected lowercase letters, "
                                   "digits and single hyphens, like 'miss-lucy'")
-            elif ident in table:
-                self.problems.add(entry.source("id"), f"duplicate id '{ident}'; ids must be unique")
+            elif ident in seen:
+                self.problems.add(entry.value_source("id"), f"duplicate id '{ident}'; ids must be unique")
             else:
+                seen.add(ident)
                 out.append((ident, entry))
         record.finish()
         return out

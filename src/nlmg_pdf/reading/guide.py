@@ -8,6 +8,7 @@ from .. import model as m
 from ..errors import Problems, UserError, did_you_mean
 from ..stylesheet import PAPER_SIZES
 from .catalog import WHAT, CatalogReader
+from .images import ImageReader
 from .markdown import MarkdownReader
 from .yamlfile import Mapping, Record, load_mapping, parse_yaml, read_text
 
@@ -72,15 +73,8 @@ def _section(root: Path, path: str, catalog, problems: Problems, anchors: set[st
     front, body, body_line = _split_front_matter(text, path)
     record = Record(front, path, problems)
     title = record.text("title") or ""
-    edition = record.text("edition", required=False)
-    editions = m.ALL_EDITIONS
-    if edition is not None:
-        names = [e.value for e in m.Edition]
-        if edition in names:
-            editions = frozenset({m.Edition(edition)})
-        else:
-            problems.add(record.source("edition"), f"edition '{edition}': expected one of "
-                         f"{', '.join(names)}" + did_you_mean(edition, names))
+    edition = record.choice("edition", [e.value for e in m.Edition], required=False)
+    editions = frozenset({m.Edition(edition)}) if edition else m.ALL_EDITIONS
     new_page = record.value("new-page", "true or false", lambda v: isinstance(v, bool), required=False)
     contents = record.choice("contents", ["title", "headings"], required=False)
     record.finish()
@@ -90,7 +84,7 @@ def _section(root: Path, path: str, catalog, problems: Problems, anchors: set[st
                      "expected each section file to have a different name")
         return None, []
     anchors.add(section_id)
-    reader = MarkdownReader(path, body_line, section_id, catalog, problems, anchors)
+    reader = MarkdownReader(path, body_line, section_id, catalog, problems, anchors, ImageReader(root, problems))
     blocks = reader.read(body)
     section = m.Section(section_id, title, blocks, editions, m.Source(path, 1),
                         new_page=new_page is not False, contents_headings=contents == "headings")

@@ -68,6 +68,10 @@ class InlineReader:
             return m.NoteRef(number, self.note_anchor(number))
         if kind == "footnote_anchor":
             return None  # markdown-it's back-link; printed notes carry their numbers instead
+        if kind == "image":
+            self.problems.add(self._source(), "an image inside a line of text; expected it alone in a "
+                              "paragraph of its own, where it becomes a figure")
+            return None
         self.problems.add(self._source(), f"{describe(kind)} is not supported in text; "
                           "expected words, emphasis, links or footnote markers")
         return None

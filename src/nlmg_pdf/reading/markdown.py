@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
 from .. import model as m
 from ..errors import Problems, did_you_mean
 from .catalog import Catalog
+from .images import ImageReader
 from .inline import InlineReader, describe
 from .parser import MARKDOWN
 
@@ -34,9 +36,9 @@ class MarkdownReader:
     """Converts one Markdown body; `first_line` is the body's line number in its file."""
 
     def __init__(self, path: str, first_line: int, section_id: str, catalog: Catalog,
-                 problems: Problems, anchors: set[str]):
+                 problems: Problems, anchors: set[str], images: ImageReader):
         self.path, self.first_line, self.section_id = path, first_line, section_id
-        self.catalog, self.problems, self.anchors = catalog, problems, anchors
+        self.catalog, self.problems, self.anchors, self.images = catalog, problems, anchors, images
         self.inline = InlineReader(path, problems, anchor_prefix=section_id, first_line=first_line)
         self._deepest_heading = 1  # the section title; a '###' needs a '##' above it
         self._block_handlers: dict[str, Callable[[SyntaxTreeNode], list[m.Block]]] = {
@@ -70,10 +72,16 @@ class MarkdownReader:
                 self.problems.add(source, f"{describe(node.type)} is not supported here; "
                                   "expected paragraphs, headings, lists, quotes, tables or directives")
                 continue
-            out.extend(handler(node))
+            # each block remembers where it was written, so layout problems can point there
+            out.extend(replace(block, source=source) if getattr(block, "source", None) == m.NOWHERE else block
+                       for block in handler(node))
         return out
 
     def _paragraph(self, node: SyntaxTreeNode) -> list[m.Block]:
+        shown = [child for child in node.children[0].children if child.type != "text" or child.content.strip()]
+        if len(shown) == 1 and shown[0].type == "image":  # an image alone in its paragraph is a figure
+            figure = self.images.read(shown[0], self._source(node))
+            return [figure] if figure else []
         return [m.Paragraph(self.inline.convert(node.children[0].children))]
 
     def _heading(self, node: SyntaxTreeNode) -> list[m.Block]:

@@ -1,13 +1,14 @@
 """Safe YAML loading that remembers the line of every mapping key, for error messages."""
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import Problems, UserError, did_you_mean
+from ..errors import Problem, Problems, UserError, did_you_mean
 from ..model import Source
 
 Position = tuple[int, int]  # line and column, both counted from 1
@@ -71,7 +72,7 @@ def read_text(path: Path, shown: str) -> str:
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
     """Parse YAML text, reporting syntax errors at `shown:line`."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return _shifted(yaml.load(text, Loader=_LineLoader), first_line - 1)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (first_line + mark.line, mark.column + 1) if mark else (first_line, 0)
@@ -79,6 +80,23 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
         if "\t" in text and "'\\t'" in what:
             what = "a tab character; YAML indents with spaces only"
         raise UserError.one(Source(shown, line, column), f"invalid YAML: {what}") from None
+
+
+def _shifted(data: Any, lines: int) -> Any:
+    """Move every remembered position down by `lines`, for YAML that starts inside a file."""
+    if not lines:
+        return data
+    if isinstance(data, Mapping):
+        move = lambda positions: {key: (line + lines, column) for key, (line, column) in positions.items()}  # noqa: E731
+        data.position = (data.position[0] + lines, data.position[1])
+        data.key_positions, data.value_positions = move(data.key_positions), move(data.value_positions)
+        for value in data.values():
+            _shifted(value, lines)
+    elif isinstance(data, Sequence):
+        data.position = (data.position[0] + lines, data.position[1])
+        for value in data:
+            _shifted(value, lines)
+    return data
 
 
 def load_mapping(path: Path, shown: str) -> Mapping:
@@ -114,6 +132,7 @@ class Record:
     def __init__(self, data: Mapping, path: str, problems: Problems):
         self.data, self.path, self.problems = data, path, problems
         self._seen: set[str] = set()
+        self._missing: dict[str, Problem] = {}
 
     def source(self, key: str | None = None) -> Source:
         return Source(self.path, *(self.data.key_positions.get(key, self.data.position) if key else self.data.position))
@@ -127,7 +146,7 @@ class Record:
         self._seen.add(key)
         if key not in self.data or self.data[key] is None:
             if required:
-                self.problems.add(self.source(), f"missing field '{key}'; expected {expected}")
+                self._missing[key] = self.problems.add(self.source(), f"missing field '{key}'; expected {expected}")
             return None
         value = self.data[key]
         if not ok(value):
@@ -183,8 +202,13 @@ class Record:
         return out
 
     def finish(self) -> None:
-        """Report keys nobody asked for: a typo must not be silently ignored."""
+        """Report keys nobody asked for: a typo must not be silently ignored. A typo of a
+        required field is one mistake, so its 'missing field' report is withdrawn."""
         for key in self.data:
             if key not in self._seen:
-                maybe = did_you_mean(str(key), self._seen) or f"; expected one of: {', '.join(sorted(self._seen))}"
+                close = difflib.get_close_matches(str(key), self._seen, n=1)
+                if close and close[0] in self._missing:
+                    self.problems.discard(self._missing.pop(close[0]))
+                expected = ", ".join(sorted(self._seen))
+                maybe = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {expected}"
                 self.problems.add(self.source(str(key)), f"unknown field '{key}'{maybe}")

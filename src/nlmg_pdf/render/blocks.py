@@ -12,7 +12,6 @@ from reportlab.platypus import (
     ListFlowable,
     ListItem,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -21,11 +20,18 @@ from reportlab.platypus import (
 from .. import model as m
 from ..stylesheet import Style
 from . import exercises, features
-from .flowables import Heading, Kept, framed
+from .flowables import Heading, Kept, Origin, Text, framed
 from .layout import TABLE_PADDING, column_widths, narrowest
 from .markup import icon, markup, text
 from .paragraph_styles import Styles
 
+BLOCK_NAMES = {
+    m.Heading: "heading", m.Paragraph: "paragraph", m.ListBlock: "list", m.BlockQuote: "quotation",
+    m.Table: "table", m.Callout: "box", m.PullQuote: "pull-quote", m.CharacterBox: "character box",
+    m.QuestionList: "set of questions", m.Quiz: "quiz", m.AnswerKey: "answer key", m.Glossary: "glossary",
+    m.KeyQuotations: "list of quotations", m.ReadingSchedule: "reading schedule", m.Figure: "image",
+    m.NoteList: "notes",
+}
 ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 
 
@@ -47,7 +53,10 @@ class BlockRenderer:
             handler = self._handlers.get(type(block))
             if handler is None:  # e.g. an Only block the edition filter should have removed
                 raise TypeError(f"the renderer has no rule for {type(block).__name__}")
-            out.extend(handler(block))
+            made = handler(block)
+            for flowable in made:  # where it came from, should it prove impossible to lay out
+                flowable.origin = Origin(block.source, BLOCK_NAMES.get(type(block), "block"))
+            out.extend(made)
         return _headings_kept_with_boxes(out)
 
     def markup(self, inlines) -> str:
@@ -81,7 +90,7 @@ class BlockRenderer:
         return icon(theme.glyph, self.style.paint(theme.colour), self.styles.tags.fontName)
 
     def paragraph(self, block: m.Paragraph, style=None) -> list[Flowable]:
-        return [Paragraph(self.markup(block.children), style or self.styles.body)]
+        return [Text(self.markup(block.children), style or self.styles.body)]
 
     def list(self, block: m.ListBlock) -> list[Flowable]:
         items = [ListItem(self._item(item)) for item in block.items]
@@ -117,8 +126,8 @@ class BlockRenderer:
         columns = [[m.plain_text(row[i]) for row in (block.header, *block.rows) if i < len(row)]
                    for i in range(len(block.header))]
         head_style, cell_style = self._table_styles(columns)
-        head = [Paragraph(self.markup(cell), head_style) for cell in block.header]
-        body = [[Paragraph(self.markup(cell), cell_style) for cell in row] for row in block.rows]
+        head = [Text(self.markup(cell), head_style) for cell in block.header]
+        body = [[Text(self.markup(cell), cell_style) for cell in row] for row in block.rows]
         widths = column_widths(columns, head_style.fontName, head_style.fontSize, TABLE_PADDING, self.frame_width)
         table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid = colors.HexColor(self.style.rule_colour)
@@ -145,7 +154,7 @@ class BlockRenderer:
                 ParagraphStyle("table-cell-small", parent=cell, fontSize=size, leading=leading))
 
     def callout(self, block: m.Callout) -> list[Flowable]:
-        rows = [[Paragraph(text(block.title.upper()), self.styles.label)]]
+        rows = [[Text(text(block.title.upper()), self.styles.label)]]
         rows += [[flowable] for flowable in self.render(block.children)]
         return self.box(rows, border=self.style.accent_colour, accent_left=True)
 
@@ -161,7 +170,7 @@ class BlockRenderer:
                                           spaceBefore=self.style.body_size, spaceAfter=4)]
         for note in block.notes:
             body = " ".join(self.markup(p.children) for p in note.children if isinstance(p, m.Paragraph))
-            out.append(Paragraph(f'<a name="{note.anchor}"/><super>{note.number}</super> {body}',
+            out.append(Text(f'<a name="{note.anchor}"/><super>{note.number}</super> {body}',
                                  self.styles.small))
         return out
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
 
 from .. import model as m
 from ..stylesheet import Style
+from .flowables import Text
 from .markup import text
 from .paragraph_styles import Styles
 
@@ -17,11 +18,11 @@ def cover(guide: m.Guide, styles: Styles, style: Style, width: float) -> list[Fl
     room = style.frame_height  # spaces are shares of the page, so every paper and size fits
     story: list[Flowable] = [
         Spacer(1, room * 0.12),
-        Paragraph(text(md.title), styles.cover_title),
+        Text(text(md.title), styles.cover_title),
         Spacer(1, style.body_size),
-        Paragraph(text(md.subtitle), styles.cover_subtitle),
+        Text(text(md.subtitle), styles.cover_subtitle),
         Spacer(1, style.body_size * 0.5),
-        Paragraph(f"{text(md.novel_title)}, by {text(md.novel_author)}, was first published in {md.novel_published}.",
+        Text(f"{text(md.novel_title)}, by {text(md.novel_author)}, was first published in {md.novel_published}.",
                   styles.box_role),
         Spacer(1, room * 0.1),
     ]
@@ -35,7 +36,7 @@ def cover(guide: m.Guide, styles: Styles, style: Style, width: float) -> list[Fl
 
 def _banner(label: str, styles: Styles, style: Style, width: float) -> Table:
     words = ParagraphStyle("banner", parent=styles.cover_edition, textColor=style.banner_text_colour)
-    banner = Table([[Paragraph(text(label), words)]], colWidths=[width], hAlign="LEFT")
+    banner = Table([[Text(text(label), words)]], colWidths=[width], hAlign="LEFT")
     banner.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.accent_colour)),
         ("FONTNAME", (0, 0), (-1, -1), words.fontName),
@@ -49,7 +50,7 @@ def _banner(label: str, styles: Styles, style: Style, width: float) -> Table:
 def _fields(labels: tuple[str, ...], styles: Styles, style: Style, width: float) -> Table:
     """Labelled lines to write a name, a class and a date on."""
     label_width = max(stringWidth(label, styles.body.fontName, style.body_size) for label in labels) + style.body_size
-    rows = [[Paragraph(f"<b>{text(label)}</b>", styles.body), ""] for label in labels]
+    rows = [[Text(f"<b>{text(label)}</b>", styles.body), ""] for label in labels]
     table = Table(rows, colWidths=[label_width, width * 0.7 - label_width], hAlign="LEFT",
                   rowHeights=[style.body_leading * 2.2] * len(rows))
     table.setStyle(TableStyle([

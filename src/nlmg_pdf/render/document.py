@@ -9,15 +9,16 @@ from functools import partial
 from reportlab.lib import colors
 from reportlab.lib.sequencer import Sequencer
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__
 from .. import model as m
+from ..errors import UserError
 from ..stylesheet import Style
 from .blocks import BlockRenderer
 from .cover import cover
-from .flowables import Heading
+from .flowables import Heading, TooWide
 from .markup import text
 from .paragraph_styles import Styles, build_styles
 
@@ -60,6 +61,7 @@ class GuideDocument(BaseDocTemplate):
         self.guide, self.style, self.styles, self.progress = guide, style, styles, progress
         self.current_section, self.section_page = "", 0
         self.front_pages: int | None = None  # pages before the body, known once it begins
+        self.last_origin = None  # the block being laid out, or the one a split part came from
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
@@ -87,6 +89,27 @@ class GuideDocument(BaseDocTemplate):
         if flowable.in_contents:
             self.notify("TOCEntry", (flowable.level, text(flowable.title), page, flowable.anchor))
         self.canv.addOutlineEntry(flowable.title, flowable.anchor, level=flowable.level, closed=flowable.level > 0)
+
+    def handle_flowable(self, flowables):
+        """Lay out the next flowable; one that cannot be laid out becomes the editor's problem,
+        named by the block it came from, instead of reportlab's LayoutError."""
+        current = flowables[0] if flowables else None
+        self.last_origin = getattr(current, "origin", None) or self.last_origin
+        try:
+            super().handle_flowable(flowables)
+        except TooWide as error:
+            raise UserError.one(self._where(), f"the word '{error.word}' is wider than its column "
+                                f"({error.width:.0f} pt; the column has {error.room:.0f} pt) in this "
+                                f"{self._what()}; expected shorter words, or a space or hyphen to break at") from None
+        except LayoutError:
+            raise UserError.one(self._where(), f"this {self._what()} is too large to fit on any page; "
+                                "expected it shorter, or split into several") from None
+
+    def _where(self) -> m.Source:
+        return self.last_origin.source if self.last_origin else m.Source(self.guide.metadata.title)
+
+    def _what(self) -> str:
+        return self.last_origin.kind if self.last_origin else "block"
 
     def handle_pageBegin(self):
         super().handle_pageBegin()

@@ -7,7 +7,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import model as m
-from .flowables import Kept, MarkCircle, WriteInLines
+from .flowables import Kept, MarkCircle, Text, WriteInLines
 from .layout import TABLE_PADDING, column_widths
 from .markup import text
 
@@ -21,9 +21,9 @@ SHORT_OPTION = 38  # characters; longer options get a line each
 def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
     out: list[Flowable] = []
     for question in block.questions:
-        parts = [Paragraph(r.markup(question.text), r.styles.question, bulletText=f"{question.number}.")]
+        parts = [Text(r.markup(question.text), r.styles.question, bulletText=f"{question.number}.")]
         if question.answer is not None:
-            parts.append(Paragraph(f"<b>Answer guidance.</b> {r.markup(question.answer)}", r.styles.answer))
+            parts.append(Text(f"<b>Answer guidance.</b> {r.markup(question.answer)}", r.styles.answer))
         parts += _write_in(r, question.lines)
         out.append(Kept(parts))  # a question never parts from its answer or its lines
     return out
@@ -32,14 +32,14 @@ def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
 def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
     out: list[Flowable] = []
     for item in block.items:
-        parts: list[Flowable] = [Paragraph(r.markup(item.text), r.styles.question, bulletText=f"{item.number}.")]
+        parts: list[Flowable] = [Text(r.markup(item.text), r.styles.question, bulletText=f"{item.number}.")]
         if item.kind is m.QuizKind.CHOICE:
             parts.append(_choices(r, item, [(letter, r.markup(option)) for letter, option
                                              in zip(m.OPTION_LETTERS, item.options, strict=False)]))
         elif item.kind is m.QuizKind.TRUE_FALSE:
             parts.append(_choices(r, item, [("true", "<b>True</b>"), ("false", "<b>False</b>")]))
         if item.answer is not None:
-            parts.append(Paragraph(f"<b>Answer:</b> {text(item.answer_text())}", r.styles.answer))
+            parts.append(Text(f"<b>Answer:</b> {text(item.answer_text())}", r.styles.answer))
         parts += _write_in(r, item.lines)
         out.append(Kept(parts))
     return out
@@ -61,7 +61,7 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
     for key, label in options:
         shown = f"<b>{key}</b>&nbsp;&nbsp;{label}" if key in m.OPTION_LETTERS else label
         cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer),
-                  Paragraph(shown, r.styles.table_cell)]
+                  Text(shown, r.styles.table_cell)]
     short = all(len(m.plain_text(option)) <= SHORT_OPTION for option in item.options)
     per_row = 2 if short or item.kind is m.QuizKind.TRUE_FALSE else 1
     row_cells = 2 * per_row
@@ -83,7 +83,7 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
 
 def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
     """Question number -> answer in columns, so a stack of quizzes is quick to mark."""
-    cells = [Paragraph(f"<b>{item.number}.</b> {text(item.answer_text())}", r.styles.table_cell)
+    cells = [Text(f"<b>{item.number}.</b> {text(item.answer_text())}", r.styles.table_cell)
              for item in block.items]
     rows_count = -(-len(cells) // KEY_COLUMNS)
     columns = [cells[i * rows_count:(i + 1) * rows_count] for i in range(KEY_COLUMNS)]
@@ -105,9 +105,9 @@ SCHEDULE_SHARES = (0.1, 0.05, 0.6, 0.2, 0.05)  # how the room beyond the longest
 def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowable]:
     """Each reading with blank room for the date it is due and a circle to tick when done."""
     def cell(value: str) -> Paragraph:
-        return Paragraph(text(value), r.styles.table_cell)
+        return Text(text(value), r.styles.table_cell)
 
-    head = [Paragraph(f"<b>{label}</b>", r.styles.table_head) for label in SCHEDULE_COLUMNS]
+    head = [Text(f"<b>{label}</b>", r.styles.table_head) for label in SCHEDULE_COLUMNS]
     done = r.style.body_size
     rows = [[cell(reading.part), cell(reading.chapters), cell(reading.focus), "",
              MarkCircle(done, r.style.text_colour, filled=False)] for reading in block.readings]

@@ -1,11 +1,46 @@
 """The guide's own flowables, each composed from reportlab's existing ones."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from ..model import Source
 
-class Heading(Paragraph):
+
+@dataclass(frozen=True)
+class Origin:
+    """The block a flowable was made from: where it is written and what kind of thing it is."""
+
+    source: Source
+    kind: str
+
+
+class TooWide(Exception):
+    """A word that no line of its column can hold."""
+
+    def __init__(self, word: str, width: float, room: float):
+        super().__init__(word)
+        self.word, self.width, self.room = word, width, room
+
+
+class Text(Paragraph):
+    """A paragraph of the guide's text. reportlab would let a word too long for its column run
+    past the margin; this one refuses, so the editor hears which word and where."""
+
+    def wrap(self, available_width, available_height):
+        room = available_width - self.style.leftIndent - self.style.rightIndent
+        if self.minWidth() > room + 0.5:
+            raise TooWide(self._widest_word(room), self.minWidth(), room)
+        return super().wrap(available_width, available_height)
+
+    def _widest_word(self, room: float) -> str:
+        words = [word for frag in getattr(self, "frags", []) for word in getattr(frag, "text", "").split()]
+        return max(words, key=len, default="")
+
+
+class Heading(Text):
     """A heading that leaves a bookmark at its own top edge, for the contents and outline."""
 
     def __init__(self, text: str, style, level: int, anchor: str, title: str, in_contents: bool,
