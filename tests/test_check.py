@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -221,6 +221,8 @@ MARKDOWN_LINES = st.sampled_from([
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.one_of(MARKDOWN_LINES, st.text(max_size=40)), max_size=25))
+@example(lines=["Plain words.", "[^1]: note", "@character kathy", "::: note", "---", "Plain words.", "::: note",
+                "Longwordlongwordlongwordlongwordlongwordlongwordlongwordlongwordlongwordlongwordlongword"])
 def test_any_markdown_builds_or_fails_with_the_tools_own_error(small_guide, lines):
     (small_guide / "sections" / "test.md").write_text("---\ntitle: Test\n---\n" + "\n".join(lines) + "\n")
     builds_or_explains(small_guide)

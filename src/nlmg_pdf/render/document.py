@@ -36,6 +36,7 @@ class GuideCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.total_font = total_font
         self.front_pages = 0  # set by the document when the body begins
+        self.too_wide: list[TooWide] = []  # words no column can hold, noted as they are measured
 
     def save(self):
         font, size, colour = self.total_font
@@ -97,13 +98,14 @@ class GuideDocument(BaseDocTemplate):
         self.last_origin = getattr(current, "origin", None) or self.last_origin
         try:
             super().handle_flowable(flowables)
-        except TooWide as error:
-            raise UserError.one(self._where(), f"the word '{error.word}' is wider than its column "
-                                f"({error.width:.0f} pt; the column has {error.room:.0f} pt) in this "
-                                f"{self._what()}; expected shorter words, or a space or hyphen to break at") from None
         except LayoutError:
             raise UserError.one(self._where(), f"this {self._what()} is too large to fit on any page; "
                                 "expected it shorter, or split into several") from None
+        if self.canv.too_wide:
+            found = self.canv.too_wide[0]
+            raise UserError.one(self._where(), f"the word '{found.word}' is wider than its column "
+                                f"({found.width:.0f} pt; the column has {found.room:.0f} pt) in this "
+                                f"{self._what()}; expected shorter words, or a space or hyphen to break at")
 
     def _where(self) -> m.Source:
         return self.last_origin.source if self.last_origin else m.Source(self.guide.metadata.title)

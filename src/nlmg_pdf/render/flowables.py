@@ -17,27 +17,26 @@ class Origin:
     kind: str
 
 
-class TooWide(Exception):
+@dataclass(frozen=True)
+class TooWide:
     """A word that no line of its column can hold."""
 
-    def __init__(self, word: str, width: float, room: float):
-        super().__init__(word)
-        self.word, self.width, self.room = word, width, room
+    word: str
+    width: float
+    room: float
 
 
 class Text(Paragraph):
     """A paragraph of the guide's text. reportlab would let a word too long for its column run
-    past the margin; this one refuses, so the editor hears which word and where."""
+    past the margin; this one notes it on the canvas (as `too_wide`) for the document to report
+    at the block it belongs to. (It cannot raise: reportlab rebuilds exceptions from wrap().)"""
 
     def wrap(self, available_width, available_height):
         room = available_width - self.style.leftIndent - self.style.rightIndent
-        if self.minWidth() > room + 0.5:
-            raise TooWide(self._widest_word(room), self.minWidth(), room)
+        if self.minWidth() > room + 0.5 and hasattr(self.canv, "too_wide"):
+            words = [word for frag in getattr(self, "frags", []) for word in getattr(frag, "text", "").split()]
+            self.canv.too_wide.append(TooWide(max(words, key=len, default=""), self.minWidth(), room))
         return super().wrap(available_width, available_height)
-
-    def _widest_word(self, room: float) -> str:
-        words = [word for frag in getattr(self, "frags", []) for word in getattr(frag, "text", "").split()]
-        return max(words, key=len, default="")
 
 
 class Heading(Text):
