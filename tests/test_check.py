@@ -91,6 +91,13 @@ def test_every_problem_is_reported_in_one_run(copy):
     (lambda c: edit(c / "data" / "quiz.yaml", "answer: B", "answer: 2"),
      "content/data/quiz.yaml:LINE:13: field 'answer': expected the letter of the right option (A, B, C, D), "
      "got the number 2"),
+    (lambda c: edit(c / "guide.yaml", "date: 2026-11-21", "date: 2026-13-45"),
+     "content/guide.yaml:LINE:7: invalid YAML: '2026-13-45' is not a real date"),
+    (lambda c: edit(c / "guide.yaml", "language: en-GB", "language: en-GB\nlanguage: en-US"),
+     "content/guide.yaml:LINE:1: invalid YAML: the field 'language' appears twice"),
+    (lambda c: edit(c / "data" / "quiz.yaml", "answer: B", "answer: BC"),
+     "content/data/quiz.yaml:LINE:13: field 'answer': expected the letter of the right option (A, B, C, D), "
+     "got the text 'BC'"),
     (lambda c: (c / "data" / "glossary.yaml").write_text(""),
      "content/data/glossary.yaml:1: the file is empty; expected a YAML mapping"),
     (lambda c: (c / "sections" / "faq.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1")),
@@ -114,7 +121,8 @@ def test_each_kind_of_mistake_is_named_exactly(copy, spoil, message):
     (found,) = problems(check(copy))
     if "LINE" in message:
         path = copy.parent / message.split(":", 1)[0]
-        fragment = {"tern": "tern:", "answer": "answer: 2", "image": "!["}
+        fragment = {"tern": "tern:", "'BC'": "answer: BC", "answer": "answer: 2", "image": "![", "date": "date:",
+                    "appears twice": "language: en-US"}
         key = next(k for k in fragment if k in message)
         message = message.replace("LINE", str(line_of(path, fragment[key])))
     assert found == message
@@ -202,7 +210,7 @@ def test_an_interrupted_build_keeps_the_last_pdf_and_leaves_no_partial_file(copy
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr
-    assert stderr.strip() == "Interrupted: nothing was written, and any earlier PDF is as it was."
+    assert stderr.strip() == "Interrupted: no PDF was left half-written, and earlier ones are as they were."
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "guide.pdf"]
 
@@ -267,3 +275,25 @@ def test_yaml_cannot_construct_python_objects(copy):
     (copy / "data" / "glossary.yaml").write_text("terms: !!python/object/apply:os.system ['echo owned']\n")
     (found,) = problems(check(copy))
     assert "invalid YAML" in found and "python/object/apply" in found
+
+
+def test_a_link_into_the_other_editions_material_is_plain_text_there(copy, tmp_path):
+    edit(copy / "sections" / "plot.md", "go through the story in detail.",
+         "go through the story in detail. Teachers, see the [teaching notes](#teaching-notes).")
+    for edition in ("student", "teacher"):
+        out = tmp_path / f"{edition}.pdf"
+        result = run_tool("build", "--content", str(copy), "--edition", edition, "--out", str(out))
+        assert result.returncode == 0, result.stderr
+
+
+def test_an_invalid_source_date_epoch(tmp_path):
+    result = run_tool("build", "--out", str(tmp_path / "x.pdf"), env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == ("SOURCE_DATE_EPOCH: 'yesterday' is not a time; expected whole seconds since "
+                                     "1970, such as 1700000000")
+
+
+def test_out_as_a_folder_keeps_the_usual_name(tmp_path):
+    result = run_tool("build", "--edition", "student", "--out", "handouts/", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "handouts" / "never-let-me-go-student.pdf").is_file()

@@ -142,10 +142,14 @@ def test_a_style_of_ones_own_extends_a_shipped_one(tmp_path):
 @pytest.mark.parametrize(("change", "message"), [
     ("text:\n  size: 12pt\n  colour: red\n", "mine.yaml:5:3: unknown field 'colour'; expected one of: hyphenate, "
      "justify, leading, paragraph-space, size, small-size"),
-    ("text:\n  size: big\n", "mine.yaml:4:9: field 'size': expected a length such as 10pt, 0.75in or 20mm, "
-     "got the text 'big'"),
+    ("text:\n  size: big\n", "mine.yaml:4:9: field 'size': expected a length such as 10pt, 0.75in or 20mm "
+     "above zero, got the text 'big'"),
     ("fonts:\n  body: Comic Sans\n", "mine.yaml:4:9: field 'body' is 'Comic Sans'; expected one of: Source Serif Pro, "
      "Source Sans Pro"),
+    ("text:\n  size: 0pt\n", "mine.yaml:4:9: field 'size': expected a length such as 10pt, 0.75in or 20mm "
+     "above zero, got the text '0pt'"),
+    ("page:\n  margin-left: 4in\n  margin-right: 4in\n", "mine.yaml:3:1: the margins leave a text area of "
+     "36 by 670 pt on letter paper; expected at least 144 by 216 pt"),
     ("extends: fancy\n", "mine.yaml:2:1: 'extends: fancy' names no style file; expected one of: default, "
      "large-print, print"),
 ])
@@ -166,3 +170,13 @@ def test_a_bad_style_stops_the_build_with_its_place(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().endswith("field 'justify': expected true or false, got the text 'maybe'")
     assert "Traceback" not in result.stderr and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_style_of_ones_own_may_share_a_shipped_styles_name(tmp_path):
+    (tmp_path / "default.yaml").write_text("name: my-default\nextends: print\n")
+    assert load_style(tmp_path / "default.yaml", "default.yaml", ROOT / "styles").grayscale
+    (tmp_path / "a.yaml").write_text("name: a\nextends: b\n")
+    (tmp_path / "b.yaml").write_text("name: b\nextends: a\n")
+    with pytest.raises(UserError) as caught:
+        load_style(tmp_path / "a.yaml", "a.yaml", ROOT / "styles")
+    assert "'extends: a' goes round in a circle" in str(caught.value)

@@ -1,12 +1,12 @@
-"""The pipeline: load -> transforms -> render -> write, with the output replaced atomically."""
+"""Building: the edition transforms, the layout (in parallel where it pays) and atomic writing."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -54,9 +54,11 @@ def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
         rendered = [render_edition(guide, style, edition, progress) for edition in targets]
     else:
         progress(f"laying out {len(targets)} editions side by side")
-        with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
-            futures = [pool.submit(render_edition, guide, style, edition) for edition in targets]
-            rendered = [future.result() for future in futures]
+        pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_interrupts)
+        try:
+            rendered = pool.starmap(render_edition, [(guide, style, edition) for edition in targets])
+        finally:
+            pool.terminate()  # on Ctrl-C the workers stop at once instead of finishing their pages
     built = []
     for out, result in zip(targets.values(), rendered, strict=True):
         progress(f"writing {out}")
@@ -66,7 +68,7 @@ def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
 
 
 def _ignore_interrupts() -> None:
-    """Ctrl-C is for the main process, which stops and writes nothing; workers just end."""
+    """Ctrl-C is for the main process: it stops the workers and writes nothing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -87,7 +89,11 @@ def render(guide: Guide, style: Style, progress: Progress) -> tuple[bytes, int]:
 @contextmanager
 def source_date_epoch(fallback):
     """Reproducible dates: honour SOURCE_DATE_EPOCH, else the manifest's date (midnight UTC)."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given:
+        if not given.isdigit():
+            raise UserError.one(Source("SOURCE_DATE_EPOCH"), f"'{given}' is not a time; expected whole seconds "
+                                "since 1970, such as 1700000000")
         yield
         return
     epoch = int(datetime.combine(fallback, clock(0), tzinfo=UTC).timestamp())

@@ -1,6 +1,7 @@
 """The `nlmg-pdf` command line."""
 from __future__ import annotations
 
+import os
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
@@ -51,14 +52,15 @@ def build(
     edition: Annotated[EditionChoice, typer.Option(
         help="Which edition to build: the student workbook, the teacher's copy with answers "
              "and notes, or all of them.")] = EditionChoice.teacher,
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Where to write the PDF (default: out/never-let-me-go-EDITION.pdf); "
-                      "with --edition all, the folder to write them into.")] = None,
+    out: Annotated[str | None, typer.Option(
+        "--out", help="Where to write the PDF (default: out/never-let-me-go-EDITION.pdf); a folder "
+                      "(ending in /) to write it into; with --edition all, the folder for both.")] = None,
     content: Annotated[Path | None, typer.Option(help="A content folder to build instead of the "
                                                     "guide's own (for an edited copy).")] = None,
     style: Annotated[str, typer.Option(help="A style name from styles/ or a path to a style file.")] = "default",
     paper: Annotated[Paper | None, typer.Option(help="Paper size; overrides the style's.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result lines.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on a terminal; "
+                                                              "only the result lines.")] = False,
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
     from .build import build_editions
@@ -77,8 +79,8 @@ def build(
         _report(error)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
-        Console(stderr=True, highlight=False).print("Interrupted: nothing was written, and any earlier PDF "
-                                                    "is as it was.", markup=False)
+        Console(stderr=True, highlight=False).print("Interrupted: no PDF was left half-written, and earlier "
+                                                    "ones are as they were.", markup=False)
         raise typer.Exit(130) from None
     for result in built:
         console.print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, "
@@ -89,8 +91,8 @@ def build(
 def check(
     content: Annotated[Path | None, typer.Option(help="A content folder to check instead of the "
                                                     "guide's own.")] = None,
-    style: Annotated[str | None, typer.Option(help="A style file of your own to check as well "
-                                                   "(the shipped styles are always checked).")] = None,
+    style: Annotated[str | None, typer.Option(help="A style name or a style file of your own to check as "
+                                                   "well (the shipped styles are always checked).")] = None,
 ) -> None:
     """Check the content and the styles without building; list every problem found."""
     from .inputs import check as run_check
@@ -112,15 +114,18 @@ def _report(error: UserError) -> None:
         errors.print(str(problem), markup=False)
 
 
-def _targets(choice: EditionChoice, out: Path | None) -> dict[Edition, Path]:
-    """Where each edition asked for goes: `--out` is the file, or with 'all' the folder."""
+def _targets(choice: EditionChoice, out: str | None) -> dict[Edition, Path]:
+    """Where each edition asked for goes: `--out` names the file, or a folder to put it in."""
     if choice != ALL:
         edition = Edition(choice.value)
-        return {edition: out or default_output(edition)}
-    if out is not None and out.suffix.lower() == ".pdf":
+        if out is None:
+            return {edition: default_output(edition)}
+        into_folder = out.endswith(("/", os.sep)) or Path(out).is_dir()
+        return {edition: Path(out) / default_output(edition).name if into_folder else Path(out)}
+    if out is not None and out.lower().endswith(".pdf"):
         raise UserError.one(Source("--out"), f"'{out}' names a PDF file; with --edition all, "
                             "expected a folder to write both editions into")
-    folder = out or Path("out")
+    folder = Path(out) if out is not None else Path("out")
     return {edition: folder / default_output(edition).name for edition in Edition}
 
 

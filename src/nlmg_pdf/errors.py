@@ -1,4 +1,4 @@
-"""Mistakes in the user's input, reported as `path:line: message` and never as tracebacks."""
+"""Mistakes in the user's input, reported as `path:line:column: message`, never as tracebacks."""
 from __future__ import annotations
 
 import difflib
@@ -51,7 +51,13 @@ class Problems:
             raise UserError(list(self._items))
 
 
+def closest(word: str, choices) -> str | None:
+    """The choice `word` was most likely meant to be, if any is close."""
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices) -> str:
     """A "; did you mean 'x'?" suffix for a near-miss, or nothing."""
-    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from .errors import Problem, UserError
 from .locations import bundled
-from .model import Guide, Source
+from .model import Glossary, Guide, QuestionList, Quiz, Source
 from .reading.guide import load_guide
 from .reading.style import load_style
 from .stylesheet import PAPER_SIZES, Style
-from .transforms import count_blocks
+from .transforms import walk
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,13 @@ def check(content: Path | None = None, extra_style: str | None = None) -> Checke
     root = _content_root(content)
     problems: list[Problem] = []
     guide = _collect(problems, lambda: load_guide(root), shown(root))
-    paths = sorted(bundled("styles").glob("*.yaml")) + ([find_style(extra_style)] if extra_style else [])
-    styles = [_collect(problems, lambda path=path: _read_style(path)) for path in paths]
+    shipped = sorted(bundled("styles").glob("*.yaml"))
+    styles = [_collect(problems, lambda path=path: _read_style(path)) for path in shipped]
+    if extra_style:
+        styles.append(_collect(problems, lambda: _read_style(find_style(extra_style))))
     if problems:
         raise UserError(problems)
-    return Checked(shown(root), _counts(guide), tuple(style.name for style in styles))
+    return Checked(shown(root), count(guide), tuple(dict.fromkeys(style.name for style in styles)))
 
 
 def _content_root(content: Path | None) -> Path:
@@ -98,6 +100,11 @@ def _collect(problems: list[Problem], read, under: str | None = None):
         return None
 
 
-def _counts(guide: Guide) -> dict[str, int]:
+def count(guide: Guide) -> dict[str, int]:
+    """What the guide holds, for the check's summary line."""
+    blocks = list(walk(guide))
     return {"sections": len(guide.sections), "characters": len(guide.characters),
-            "quotations": len(guide.quotations), **count_blocks(guide)}
+            "quotations": len(guide.quotations),
+            "questions": sum(len(b.questions) for b in blocks if isinstance(b, QuestionList)),
+            "quiz items": sum(len(b.items) for b in blocks if isinstance(b, Quiz)),
+            "glossary terms": sum(len(b.terms) for b in blocks if isinstance(b, Glossary))}

@@ -5,7 +5,7 @@ the renderer draws whatever the filtered model holds.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from . import model as m
@@ -30,6 +30,24 @@ def _with_rewritten_children(block: m.Block, rewrite: Rewrite) -> m.Block:
         notes = tuple(replace(note, children=rewrite_blocks(note.children, rewrite)) for note in block.notes)
         return replace(block, notes=notes)
     return block
+
+
+def walk(guide: m.Guide) -> Iterator[m.Block]:
+    """Every block of the guide, containers before what they hold, in reading order."""
+    def within(blocks: Iterable[m.Block]) -> Iterator[m.Block]:
+        for block in blocks:
+            yield block
+            if isinstance(block, m.ListBlock):
+                for item in block.items:
+                    yield from within(item)
+            elif isinstance(block, m.BlockQuote | m.Callout | m.Only):
+                yield from within(block.children)
+            elif isinstance(block, m.NoteList):
+                for note in block.notes:
+                    yield from within(note.children)
+
+    for section in guide.sections:
+        yield from within(section.blocks)
 
 
 def rewrite_guide(guide: m.Guide, rewrite: Rewrite) -> m.Guide:
@@ -82,22 +100,7 @@ def number_questions(guide: m.Guide) -> m.Guide:
 
 
 def prepare(guide: m.Guide, edition: m.Edition) -> m.Guide:
-    """The transforms every build runs, in order: the edition filter first."""
-    return number_questions(for_edition(guide, edition))
+    """The transforms every build runs. Questions are numbered before the edition filter, so a
+    question keeps its number in both editions even if some set is in one edition only."""
+    return for_edition(number_questions(guide), edition)
 
-
-def count_blocks(guide: m.Guide) -> dict[str, int]:
-    """How many questions, quiz items and glossary terms the guide holds."""
-    counts = {"questions": 0, "quiz items": 0, "glossary terms": 0}
-
-    def count(block: m.Block) -> Iterable[m.Block]:
-        if isinstance(block, m.QuestionList):
-            counts["questions"] += len(block.questions)
-        elif isinstance(block, m.Quiz):
-            counts["quiz items"] += len(block.items)
-        elif isinstance(block, m.Glossary):
-            counts["glossary terms"] += len(block.terms)
-        return (block,)
-
-    rewrite_guide(guide, count)
-    return counts

@@ -11,7 +11,6 @@ from .inline import InlineReader
 from .yamlfile import Record, load_mapping
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
-COLOUR = re.compile(r"#[0-9a-fA-F]{6}$")
 CHAPTERS = 23
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
         "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule", "themes": "theme"}
@@ -35,10 +34,10 @@ class Catalog:
     def origin(self, what: str) -> str:
         return self.files.get(what, "the data files")
 
-    def unknown(self, what: str, ident: str, table) -> str:
+    def unknown(self, what: str, ident: str, table, context: str = "") -> str:
         """The message for an id that names nothing: a near miss, or where ids come from."""
         hint = did_you_mean(ident, table) or f"; expected an id from {self.origin(what)}"
-        return f"unknown {what} '{ident}'{hint}"
+        return f"unknown {what} '{ident}'{context}{hint}"
 
 
 class CatalogReader:
@@ -105,9 +104,7 @@ class CatalogReader:
     def _themes(self, record: Record) -> None:
         table = self.catalog.themes
         for ident, entry in self._entries(record, "themes", table):
-            colour = entry.value("colour", 'a colour written "#rrggbb"',
-                                 lambda v: isinstance(v, str) and COLOUR.match(v))
-            table[ident] = m.Theme(id=ident, name=entry.text("name") or "", colour=(colour or "#000000").lower(),
+            table[ident] = m.Theme(id=ident, name=entry.text("name") or "", colour=entry.colour("colour") or "#000000",
                                    icon=entry.choice("icon", list(m.ICONS)) or "square")
             entry.finish()
 
@@ -185,7 +182,7 @@ class CatalogReader:
         if kind == m.QuizKind.CHOICE:
             letters = m.OPTION_LETTERS[:option_count]
             return entry.value("answer", f"the letter of the right option ({', '.join(letters)})",
-                               lambda v: isinstance(v, str) and v in letters)
+                               lambda v: isinstance(v, str) and len(v) == 1 and v in letters)
         return entry.text("answer")
 
     def _glossary(self, record: Record) -> None:

@@ -19,9 +19,6 @@ LANGUAGES = ("en-GB", "en-US")
 
 def load_guide(root: Path) -> m.Guide:
     """Read the content directory `root`; raise UserError listing every problem found."""
-    if not root.is_dir():
-        raise UserError.one(m.Source(str(root)), "content directory not found; expected a folder "
-                            f"holding {MANIFEST}")
     problems = Problems()
     manifest = Record(load_mapping(root / MANIFEST, MANIFEST), MANIFEST, problems)
     metadata = _metadata(manifest)

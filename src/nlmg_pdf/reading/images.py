@@ -45,14 +45,19 @@ class ImageReader:
             return self._refuse(source, f"{where} lies outside the content folder; expected a file inside it")
         if not path.is_file():
             return self._refuse(source, f"{where} not found; expected a file inside the content folder")
-        if path.stat().st_size > MAX_BYTES:
-            return self._refuse(source, f"{where} is larger than 20 MB; expected a smaller PNG or JPEG file")
-        data = path.read_bytes()
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return self._refuse(source, f"{where} is larger than 20 MB; expected a smaller PNG or JPEG file")
+            data = path.read_bytes()
+        except OSError as error:
+            return self._refuse(source, f"{where} cannot be read ({error.strerror}); expected a readable file")
         try:
             with Image.open(io.BytesIO(data)) as image:
                 kind = image.format
                 image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError):
+        except Image.DecompressionBombError:
+            return self._refuse(source, f"{where} has too many pixels to be safe; expected a smaller image")
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             kind = None
         if kind not in FORMATS:
             return self._refuse(source, f"{where} is not a PNG or JPEG image; expected one of those")

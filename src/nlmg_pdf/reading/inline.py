@@ -15,11 +15,11 @@ ALLOWED_LINK = re.compile(r"(https?|mailto):")
 class InlineReader:
     """Converts inline nodes for one file, noting internal links for a later check."""
 
-    def __init__(self, path: str, problems: Problems, anchor_prefix: str = "",
-                 lines: list[str] | None = None, first_line: int = 1):
+    def __init__(self, path: str, problems: Problems, anchor_prefix: str = "", first_line: int = 1):
         self.path, self.problems, self.anchor_prefix = path, problems, anchor_prefix
         self.line, self.column = 0, 0  # where the text being read begins
-        self.lines, self.first_line = lines or [], first_line  # the file's text, to place links exactly
+        self.lines: list[str] = []  # the Markdown body's lines, once known, to place links exactly
+        self.first_line = first_line
         self.links: list[tuple[str, m.Source]] = []
 
     def parse(self, text: str, where: m.Source) -> tuple[m.Inline, ...]:
@@ -35,10 +35,7 @@ class InlineReader:
     def note_anchor(self, number: int) -> str:
         return f"{self.anchor_prefix}--note-{number}"
 
-    def place_of(self, fragment: str) -> m.Source:
-        return self._source(fragment)
-
-    def _source(self, fragment: str = "") -> m.Source:
+    def place_of(self, fragment: str = "") -> m.Source:
         """Where the current text begins, or better, where `fragment` appears in it."""
         if fragment:
             for number in range(max(self.line - self.first_line, 0), len(self.lines)):
@@ -69,10 +66,10 @@ class InlineReader:
         if kind == "footnote_anchor":
             return None  # markdown-it's back-link; printed notes carry their numbers instead
         if kind == "image":
-            self.problems.add(self._source(), "an image inside a line of text; expected it alone in a "
+            self.problems.add(self.place_of(), "an image inside a line of text; expected it alone in a "
                               "paragraph of its own, where it becomes a figure")
             return None
-        self.problems.add(self._source(), f"{describe(kind)} is not supported in text; "
+        self.problems.add(self.place_of(), f"{describe(kind)} is not supported in text; "
                           "expected words, emphasis, links or footnote markers")
         return None
 

@@ -56,8 +56,9 @@ class MarkdownReader:
 
     # --- blocks -----------------------------------------------------------
 
-    def _source(self, node: SyntaxTreeNode) -> m.Source:
-        if node.map:  # inline text is reported at the line of its block
+    def _at(self, node: SyntaxTreeNode) -> m.Source:
+        """Where a block starts; the inline reader moves there too, to place what it reports."""
+        if node.map:
             text = self.inline.lines[node.map[0]] if node.map[0] < len(self.inline.lines) else ""
             self.inline.line = self.first_line + node.map[0]
             self.inline.column = len(text) - len(text.lstrip()) + 1
@@ -66,7 +67,7 @@ class MarkdownReader:
     def _blocks(self, nodes) -> list[m.Block]:
         out: list[m.Block] = []
         for node in nodes:
-            source = self._source(node)
+            source = self._at(node)
             handler = self._block_handlers.get(node.type)
             if handler is None:
                 self.problems.add(source, f"{describe(node.type)} is not supported here; "
@@ -80,13 +81,13 @@ class MarkdownReader:
     def _paragraph(self, node: SyntaxTreeNode) -> list[m.Block]:
         shown = [child for child in node.children[0].children if child.type != "text" or child.content.strip()]
         if len(shown) == 1 and shown[0].type == "image":  # an image alone in its paragraph is a figure
-            figure = self.images.read(shown[0], self._source(node))
+            figure = self.images.read(shown[0], self._at(node))
             return [figure] if figure else []
         return [m.Paragraph(self.inline.convert(node.children[0].children))]
 
     def _heading(self, node: SyntaxTreeNode) -> list[m.Block]:
         level = int(node.tag[1])
-        source = self._source(node)
+        source = self._at(node)
         if level not in (2, 3):
             self.problems.add(source, f"heading level {level} ('{node.markup}'); expected '##' or '###' "
                               "(the section title comes from the front matter)")
@@ -117,7 +118,7 @@ class MarkdownReader:
         return [m.BlockQuote(tuple(self._blocks(node.children)))]
 
     def _table(self, node: SyntaxTreeNode) -> list[m.Block]:
-        source = self._source(node)
+        source = self._at(node)
         rows = [tr for part in node.children for tr in part.children]
         cells = [tuple(self._cell(cell) for cell in tr.children) for tr in rows]
         aligns = tuple(_alignment(cell.attrs.get("style", "")) for cell in rows[0].children)
@@ -127,7 +128,7 @@ class MarkdownReader:
         return self.inline.convert(cell.children[0].children) if cell.children else ()
 
     def _container(self, node: SyntaxTreeNode) -> list[m.Block]:
-        source = self._source(node)
+        source = self._at(node)
         name = node.info.strip()
         if name not in CONTAINERS:
             self.problems.add(source, f"unknown box '::: {name}'; expected one of: {', '.join(CONTAINERS)}"
@@ -141,7 +142,7 @@ class MarkdownReader:
         return [block]
 
     def _directive(self, node: SyntaxTreeNode) -> list[m.Block]:
-        source = self._source(node)
+        source = self._at(node)
         name, argument = node.info, node.content.strip()
         catalog = self.catalog
         by_id = {  # directive -> (table, what its argument names, block maker)
@@ -176,8 +177,8 @@ class MarkdownReader:
             self.problems.add(source, f"'@{name}' needs the id of a {what}, as in '@{name} ID'")
             return []
         if argument not in table:
-            self.problems.add(self.inline.place_of(argument), f"unknown {what} '{argument}' in '@{name}'"
-                              + (did_you_mean(argument, table) or f"; expected an id from {catalog.origin(what)}"))
+            self.problems.add(self.inline.place_of(argument),
+                              catalog.unknown(what, argument, table, context=f" in '@{name}'"))
             return []
         return [make(table[argument])]
 
@@ -193,7 +194,7 @@ class MarkdownReader:
             number = footnote.meta["id"] + 1
             children = tuple(self._blocks(footnote.children))
             if not all(isinstance(child, m.Paragraph) for child in children):
-                self.problems.add(self._source(footnote), f"footnote {number} holds more than text; "
+                self.problems.add(self._at(footnote), f"footnote {number} holds more than text; "
                                   "expected one or more plain paragraphs")
             notes.append(m.Note(number, self.inline.note_anchor(number), children))
         return [m.NoteList(tuple(notes))]

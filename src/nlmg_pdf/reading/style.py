@@ -17,26 +17,31 @@ from .yamlfile import Record, load_mapping
 
 UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(pt|in|mm|cm)$")
-COLOUR = re.compile(r"#[0-9a-fA-F]{6}$")
+POSITIVE = {"size", "leading", "small-size", "title-size", "section-size", "heading-size", "subheading-size",
+            "pull-quote-size", "write-in-spacing", "write-in-weight"}
+MIN_TEXT_AREA = (144.0, 216.0)  # points: a text column at least 2 in wide and 3 in tall
 COLOUR_MODES = ("colour", "grayscale")
 
 
 def _length(record: Record, key: str, required: bool) -> float | None:
-    value = record.value(key, "a length such as 10pt, 0.75in or 20mm",
-                         lambda v: isinstance(v, int | float) or (isinstance(v, str) and LENGTH.match(v)), required)
-    if value is None or isinstance(value, int | float):
-        return value
-    number, unit = LENGTH.match(value).groups()
-    return float(number) * UNITS[unit]
+    """A length in points; zero is allowed for spaces, never for sizes (see POSITIVE)."""
+    least = 0.01 if key in POSITIVE else 0.0
+    value = record.value(key, "a length such as 10pt, 0.75in or 20mm" + (" above zero" if least else ""),
+                         lambda v: _points(v) is not None and _points(v) >= least, required)
+    return None if value is None else _points(value)
 
 
-def _number(record: Record, key: str, required: bool) -> float | None:
-    return record.value(key, "a number such as 1.5", lambda v: isinstance(v, int | float) and v > 0, required)
+def _points(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    match = LENGTH.match(value) if isinstance(value, str) else None
+    return float(match[1]) * UNITS[match[2]] if match else None
 
 
 def _colour(record: Record, key: str, required: bool) -> str | None:
-    value = record.value(key, 'a colour written "#rrggbb"', lambda v: isinstance(v, str) and COLOUR.match(v), required)
-    return value.lower() if value else None
+    return record.colour(key, required)
 
 
 def _flag(record: Record, key: str, required: bool) -> bool | None:
@@ -85,33 +90,40 @@ SCHEMA: dict[tuple[str, str], tuple[str, Callable[[Record, str, bool], Any]]] = 
 GROUPS = tuple(dict.fromkeys(group for group, _ in SCHEMA))
 
 
-def load_style(path: Path, shown: str, styles_folder: Path | None = None, _seen: tuple[str, ...] = ()) -> Style:
+def load_style(path: Path, shown: str, styles_folder: Path | None = None, _seen: tuple[Path, ...] = ()) -> Style:
     """Read a style file; `extends:` names a style in `styles_folder` or a file beside this one."""
     problems = Problems()
     data = load_mapping(path, shown)
     record = Record(data, shown, problems)
     name = record.text("name", required=False) or path.stem
-    parent = _parent(record, path, shown, styles_folder, _seen)
+    parent = _parent(record, path, shown, styles_folder, (*_seen, path.resolve()))
     values = _read_groups(record, required=parent is None)
     record.finish()
     problems.raise_if_any()
-    return _style(name, values, parent)
+    style = _style(name, values, parent)
+    if style.frame_width < MIN_TEXT_AREA[0] or style.frame_height < MIN_TEXT_AREA[1]:
+        raise UserError.one(record.source("page") if "page" in data else record.source(),
+                            f"the margins leave a text area of {style.frame_width:.0f} by {style.frame_height:.0f} pt "
+                            f"on {style.paper} paper; expected at least {MIN_TEXT_AREA[0]:.0f} by "
+                            f"{MIN_TEXT_AREA[1]:.0f} pt")
+    return style
 
 
-def _parent(record: Record, path: Path, shown: str, styles_folder: Path | None, seen: tuple[str, ...]) -> Style | None:
+def _parent(record: Record, path: Path, shown: str, styles_folder: Path | None, seen: tuple[Path, ...]) -> Style | None:
     extends = record.text("extends", required=False)
     if extends is None:
         return None
-    if extends in (*seen, path.stem):
-        raise UserError.one(record.source("extends"), f"'extends: {extends}' goes round in a circle; "
-                            "expected a style that does not extend this one")
     file_name = extends if extends.endswith((".yaml", ".yml")) else f"{extends}.yaml"
     # a style beside this file first, then one of the shipped styles
     folders = [path.parent, *([styles_folder] if styles_folder else [])]
     for folder in folders:
-        if (folder / file_name).is_file():
+        candidate = folder / file_name
+        if candidate.is_file() and candidate.resolve() != path.resolve():
+            if candidate.resolve() in seen:
+                raise UserError.one(record.source("extends"), f"'extends: {extends}' goes round in a circle; "
+                                    "expected a style that does not extend this one")
             shown_parent = str(Path(shown).parent / file_name) if folder == path.parent else f"styles/{file_name}"
-            return load_style(folder / file_name, shown_parent, styles_folder, (*seen, path.stem))
+            return load_style(candidate, shown_parent, styles_folder, seen)
     known = sorted({p.stem for folder in folders for p in folder.glob("*.yaml")} - {path.stem})
     raise UserError.one(record.source("extends"), f"'extends: {extends}' names no style file; "
                         f"expected one of: {', '.join(known)}")

@@ -1,16 +1,17 @@
 """Safe YAML loading that remembers the line of every mapping key, for error messages."""
 from __future__ import annotations
 
-import difflib
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import Problem, Problems, UserError, did_you_mean
+from ..errors import Problem, Problems, UserError, closest, did_you_mean
 from ..model import Source
 
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}$")
 Position = tuple[int, int]  # line and column, both counted from 1
 
 
@@ -40,11 +41,24 @@ def _at(mark) -> Position:
 
 class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node, deep=False):
+        seen: set[str] = set()
+        for key, _ in node.value:  # PyYAML keeps the last of two equal keys; an editor means one
+            if str(key.value) in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"the field '{key.value}' appears twice",
+                                                        key.start_mark)
+            seen.add(str(key.value))
         mapping = Mapping(super().construct_mapping(node, deep=True))
         mapping.position = _at(node.start_mark)
         mapping.key_positions = {str(key.value): _at(key.start_mark) for key, _ in node.value}
         mapping.value_positions = {str(key.value): _at(value.start_mark) for key, value in node.value}
         return mapping
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(None, None, f"'{node.value}' is not a real date",
+                                                    node.start_mark) from None
 
     def construct_sequence(self, node, deep=False):
         sequence = Sequence(super().construct_sequence(node, deep=True))
@@ -54,6 +68,7 @@ class _LineLoader(yaml.SafeLoader):
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -179,6 +194,11 @@ class Record:
             return None
         return value
 
+    def colour(self, key: str, required: bool = True) -> str | None:
+        value = self.value(key, 'a colour written "#rrggbb"', lambda v: isinstance(v, str) and COLOUR.match(v),
+                           required)
+        return value.lower() if value else None
+
     def mapping(self, key: str, required: bool = True) -> Mapping | None:
         return self.value(key, "a mapping of fields", lambda v: isinstance(v, Mapping), required)
 
@@ -206,9 +226,8 @@ class Record:
         required field is one mistake, so its 'missing field' report is withdrawn."""
         for key in self.data:
             if key not in self._seen:
-                close = difflib.get_close_matches(str(key), self._seen, n=1)
-                if close and close[0] in self._missing:
-                    self.problems.discard(self._missing.pop(close[0]))
-                expected = ", ".join(sorted(self._seen))
-                maybe = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {expected}"
+                close = closest(str(key), self._seen)
+                if close in self._missing:
+                    self.problems.discard(self._missing.pop(close))
+                maybe = f"; did you mean '{close}'?" if close else f"; expected one of: {', '.join(sorted(self._seen))}"
                 self.problems.add(self.source(str(key)), f"unknown field '{key}'{maybe}")

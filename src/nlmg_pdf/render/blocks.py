@@ -36,8 +36,8 @@ ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 
 
 class BlockRenderer:
-    def __init__(self, style: Style, styles: Styles):
-        self.style, self.styles = style, styles
+    def __init__(self, style: Style, styles: Styles, anchors: frozenset[str] | None = None):
+        self.style, self.styles, self.anchors = style, styles, anchors  # anchors: what links may lead to
         self.frame_width = style.frame_width
         self._contents_headings = False  # whether the current section lists its headings
         self._handlers = {
@@ -60,7 +60,7 @@ class BlockRenderer:
         return _headings_kept_with_boxes(out)
 
     def markup(self, inlines) -> str:
-        return markup(inlines, self.style.link_colour)
+        return markup(inlines, self.style.link_colour, self.anchors)
 
     def section(self, section: m.Section) -> list[Flowable]:
         """A section: its title (on a new page unless it runs on) and its blocks."""
@@ -78,11 +78,11 @@ class BlockRenderer:
 
     def heading(self, block: m.Heading) -> list[Flowable]:
         style = self.styles.headings[block.level - 1]
-        # a heading needs room for itself and a few lines of what follows, or it moves on
         in_contents = block.level == 2 and self._contents_headings
         shown = self.markup(block.children)
         if block.theme:
             shown = f"{self.theme_icon(block.theme)}&nbsp;&nbsp;{shown}"
+        # a heading needs room for itself and a few lines of what follows, or it moves on
         return [CondPageBreak(self._room_for(style)),
                 Heading(shown, style, block.level - 1, block.anchor, m.plain_text(block.children), in_contents)]
 

@@ -16,6 +16,7 @@ from .. import __version__
 from .. import model as m
 from ..errors import UserError
 from ..stylesheet import Style
+from ..transforms import walk
 from .blocks import BlockRenderer
 from .cover import cover
 from .flowables import Heading, TooWide
@@ -164,6 +165,17 @@ class GuideDocument(BaseDocTemplate):
         canvas.restoreState()
 
 
+def anchors(guide: m.Guide) -> frozenset[str]:
+    """Every place in this document a link may lead to: sections, headings and notes."""
+    found = {section.id for section in guide.sections}
+    for block in walk(guide):
+        if isinstance(block, m.Heading):
+            found.add(block.anchor)
+        elif isinstance(block, m.NoteList):
+            found.update(note.anchor for note in block.notes)
+    return frozenset(found)
+
+
 def roman(number: int) -> str:
     counter = Sequencer()
     counter.setFormat("page", "i")
@@ -184,7 +196,7 @@ def _contents(styles: Styles) -> list:
 def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None) -> tuple[bytes, int]:
     """Lay out `guide` (already filtered for one edition); return the PDF and its page count."""
     styles = build_styles(style, guide.metadata.language)
-    blocks = BlockRenderer(style, styles)
+    blocks = BlockRenderer(style, styles, anchors(guide))
     story = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width), PageBreak(),
              *_contents(styles)]
     story.append(NextPageTemplate("body"))

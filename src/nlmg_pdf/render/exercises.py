@@ -63,21 +63,21 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
         cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer),
                   Text(shown, r.styles.table_cell)]
     short = all(len(m.plain_text(option)) <= SHORT_OPTION for option in item.options)
-    per_row = 2 if short or item.kind is m.QuizKind.TRUE_FALSE else 1
+    per_row = 2 if short else 1
     row_cells = 2 * per_row
     rows = [cells[i:i + row_cells] + [""] * (row_cells - len(cells[i:i + row_cells]))
             for i in range(0, len(cells), row_cells)]
     indent = r.styles.question.leftIndent
     column = (r.frame_width - indent) / per_row
     mark = circle + 8
-    table = Table(rows, colWidths=[mark, column - mark] * per_row, hAlign="LEFT")
+    table = Table(rows, colWidths=[mark, column - mark] * per_row, hAlign="RIGHT")  # indented like the text
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), r.styles.table_cell.fontName),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
-    table.hAlign, table.spaceAfter = "RIGHT", r.style.paragraph_space
+    table.spaceAfter = r.style.paragraph_space
     return table
 
 

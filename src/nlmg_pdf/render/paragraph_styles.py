@@ -28,7 +28,6 @@ class Styles:
     box_body: ParagraphStyle
     label: ParagraphStyle
     question: ParagraphStyle
-    quiz_option: ParagraphStyle
     answer: ParagraphStyle
     key_quote: ParagraphStyle
     tags: ParagraphStyle
@@ -98,7 +97,6 @@ def build_styles(style: Style, language: str = "en-GB") -> Styles:
         label=like("label", fontName=sans_bold, fontSize=style.small_size, leading=style.small_size * 1.3,
                    textColor=style.accent_colour, alignment=TA_LEFT, spaceAfter=2),
         question=like("question", leftIndent=size * 2.2, bulletIndent=0, spaceAfter=size * 0.3),
-        quiz_option=like("quiz-option", alignment=TA_LEFT, leftIndent=size * 3.2, spaceAfter=size * 0.5),
         key_quote=like("key-quote", fontName=quoting, fontSize=size * 1.1,
                        leading=leading * 1.1, alignment=TA_LEFT, spaceAfter=2),
         tags=like("tags", fontName=sans, fontSize=style.small_size, leading=style.small_size * 1.3,
