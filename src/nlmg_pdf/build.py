@@ -5,6 +5,7 @@ import multiprocessing
 import os
 import signal
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -36,10 +37,10 @@ class Rendered:
     seconds: float
 
 
-def render_edition(guide: Guide, style: Style, edition: Edition,
-                   progress: Progress = lambda message: None) -> Rendered:
+def render_edition(guide: Guide, style: Style, edition: Edition, progress: Progress = lambda message: None,
+                   stop: threading.Event | None = None) -> Rendered:
     started = time.perf_counter()
-    pdf, pages = render(prepare(guide, edition), style, progress)
+    pdf, pages = render(prepare(guide, edition), style, progress, stop)
     return Rendered(pdf, pages, time.perf_counter() - started)
 
 
@@ -51,7 +52,8 @@ def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
         check_writable(out)  # before minutes of layout, not after
     workers = min(len(targets), _cores())
     if workers < 2:
-        rendered = [render_edition(guide, style, edition, progress) for edition in targets]
+        with stopped_by_interrupt() as stop:
+            rendered = [render_edition(guide, style, edition, progress, stop) for edition in targets]
     else:
         progress(f"laying out {len(targets)} editions side by side")
         pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_interrupts)
@@ -79,11 +81,26 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def render(guide: Guide, style: Style, progress: Progress) -> tuple[bytes, int]:
+def render(guide: Guide, style: Style, progress: Progress, stop: threading.Event | None = None) -> tuple[bytes, int]:
     from .render.document import render_pdf  # reportlab is imported only when a build needs it
 
     with source_date_epoch(guide.metadata.date):
-        return render_pdf(guide, style, progress)
+        return render_pdf(guide, style, progress, stop)
+
+
+@contextmanager
+def stopped_by_interrupt():
+    """Ctrl-C during layout sets a flag that the layout checks between blocks. A signal that
+    raised straight into reportlab could be caught by its bare `except:` and come out as
+    some other error; the flag ends the build cleanly, as a KeyboardInterrupt from here."""
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda number, frame: stop.set())
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if stop.is_set():
+        raise KeyboardInterrupt
 
 
 @contextmanager

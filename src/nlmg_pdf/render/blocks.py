@@ -125,7 +125,10 @@ class BlockRenderer:
     def table(self, block: m.Table) -> list[Flowable]:
         columns = [[m.plain_text(row[i]) for row in (block.header, *block.rows) if i < len(row)]
                    for i in range(len(block.header))]
-        head_style, cell_style = self._table_styles(columns)
+        fitting = self._table_styles(columns)
+        if fitting is None:
+            return self._stacked(block)
+        head_style, cell_style = fitting
         head = [Text(self.markup(cell), head_style) for cell in block.header]
         body = [[Text(self.markup(cell), cell_style) for cell in row] for row in block.rows]
         widths = column_widths(columns, head_style.fontName, head_style.fontSize, TABLE_PADDING, self.frame_width)
@@ -143,15 +146,28 @@ class BlockRenderer:
         table.setStyle(TableStyle(commands))
         return [table, Spacer(1, self.style.paragraph_space * 1.5)]
 
-    def _table_styles(self, columns: list[list[str]]) -> tuple[ParagraphStyle, ParagraphStyle]:
+    def _table_styles(self, columns: list[list[str]]) -> tuple[ParagraphStyle, ParagraphStyle] | None:
         """The table's usual styles, or the small size when its longest words would not fit
-        side by side (a wide table in large print)."""
+        side by side; None when even that is too wide (a wide table in large print)."""
         head, cell = self.styles.table_head, self.styles.table_cell
-        if sum(narrowest(columns, head.fontName, head.fontSize, TABLE_PADDING)) <= self.frame_width:
-            return head, cell
         size, leading = self.style.small_size, self.style.small_size * 1.3
-        return (ParagraphStyle("table-head-small", parent=head, fontSize=size, leading=leading),
-                ParagraphStyle("table-cell-small", parent=cell, fontSize=size, leading=leading))
+        small = (ParagraphStyle("table-head-small", parent=head, fontSize=size, leading=leading),
+                 ParagraphStyle("table-cell-small", parent=cell, fontSize=size, leading=leading))
+        for candidate in ((head, cell), small):
+            if sum(narrowest(columns, candidate[0].fontName, candidate[0].fontSize, TABLE_PADDING)) <= self.frame_width:
+                return candidate
+        return None
+
+    def _stacked(self, block: m.Table) -> list[Flowable]:
+        """A table too wide for the page, set row by row: the first cell as a label, then each
+        other cell under its column's name. Nothing is lost and nothing runs off the page."""
+        out: list[Flowable] = []
+        for row in block.rows:
+            parts: list[Flowable] = [Text(f"<b>{self.markup(row[0])}</b>", self.styles.body)] if row else []
+            parts += [Text(f"<b>{self.markup(name)}:</b> {self.markup(cell)}", self.styles.list_body)
+                      for name, cell in zip(block.header[1:], row[1:], strict=False)]
+            out += [Kept(parts), Spacer(1, self.style.paragraph_space)]
+        return out
 
     def callout(self, block: m.Callout) -> list[Flowable]:
         rows = [[Text(text(block.title.upper()), self.styles.label)]]

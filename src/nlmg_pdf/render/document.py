@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -52,7 +53,8 @@ class GuideCanvas(Canvas):
 
 
 class GuideDocument(BaseDocTemplate):
-    def __init__(self, output, guide: m.Guide, style: Style, styles: Styles, progress: Progress):
+    def __init__(self, output, guide: m.Guide, style: Style, styles: Styles, progress: Progress,
+                 stop: threading.Event | None = None):
         md = guide.metadata
         super().__init__(
             output, pagesize=style.page_size, title=md.title, author=md.author, subject=md.subject,
@@ -61,6 +63,7 @@ class GuideDocument(BaseDocTemplate):
             bottomMargin=style.margin_bottom, initialFontName=styles.body.fontName,
             initialFontSize=style.body_size, displayDocTitle=1)
         self.guide, self.style, self.styles, self.progress = guide, style, styles, progress
+        self.stop = stop  # set when the user asks the build to stop
         self.current_section, self.section_page = "", 0
         self.front_pages: int | None = None  # pages before the body, known once it begins
         self.last_origin = None  # the block being laid out, or the one a split part came from
@@ -95,6 +98,8 @@ class GuideDocument(BaseDocTemplate):
     def handle_flowable(self, flowables):
         """Lay out the next flowable; one that cannot be laid out becomes the editor's problem,
         named by the block it came from, instead of reportlab's LayoutError."""
+        if self.stop is not None and self.stop.is_set():
+            raise KeyboardInterrupt  # between blocks, never inside reportlab's own handlers
         current = flowables[0] if flowables else None
         self.last_origin = getattr(current, "origin", None) or self.last_origin
         try:
@@ -193,7 +198,8 @@ def _contents(styles: Styles) -> list:
     return [Paragraph("Contents", styles.contents_title), toc]
 
 
-def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None) -> tuple[bytes, int]:
+def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None,
+               stop: threading.Event | None = None) -> tuple[bytes, int]:
     """Lay out `guide` (already filtered for one edition); return the PDF and its page count."""
     styles = build_styles(style, guide.metadata.language)
     blocks = BlockRenderer(style, styles, anchors(guide))
@@ -204,7 +210,7 @@ def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message
         # the first section always leaves the contents' page, whatever its front matter says
         story += blocks.section(replace(section, new_page=True) if number == 0 else section)
     output = io.BytesIO()
-    document = GuideDocument(output, guide, style, styles, progress)
+    document = GuideDocument(output, guide, style, styles, progress, stop)
     footer_font = (styles.quote_source.fontName, style.small_size, style.muted_colour)
     document.multiBuild(story, canvasmaker=partial(GuideCanvas, total_font=footer_font))
     return output.getvalue(), document.page

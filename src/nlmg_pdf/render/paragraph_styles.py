@@ -44,8 +44,8 @@ def build_styles(style: Style, language: str = "en-GB") -> Styles:
         alignment=TA_JUSTIFY if style.justify else TA_LEFT, spaceAfter=style.paragraph_space,
         allowWidows=0, allowOrphans=0, bulletFontName=serif, bulletFontSize=size,
         # pyphen's patterns, through reportlab's own hyphenation, for justified text
-        hyphenationLang=language.replace("-", "_") if style.hyphenate else "", embeddedHyphenation=1,
-        uriWasteReduce=0.3)
+        hyphenationLang=language.replace("-", "_") if style.hyphenate else "", embeddedHyphenation=0,
+        uriWasteReduce=0)
 
     def like(name: str, parent: ParagraphStyle = body, **changes) -> ParagraphStyle:
         if changes.get("alignment") == TA_LEFT:  # ragged text needs no hyphens: it has room
