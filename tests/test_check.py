@@ -192,6 +192,14 @@ def test_a_failed_build_keeps_the_last_pdf_and_leaves_no_partial_file(copy, tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "guide.pdf"]
 
 
+def test_a_layout_problem_in_a_parallel_build_is_reported_the_same_way(copy, tmp_path):
+    edit(copy / "sections" / "faq.md", "\n## ", "\n" + "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3 + "\n\n## ")
+    result = run_tool("build", "--content", str(copy), "--edition", "all", "--out", str(tmp_path / "both"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"{copy}/sections/faq.md:") and "is wider than its column" in line
+
+
 def test_an_interrupted_build_keeps_the_last_pdf_and_leaves_no_partial_file(copy, tmp_path):
     out = tmp_path / "guide.pdf"
     assert run_tool("build", "--content", str(copy), "--out", str(out)).returncode == 0

@@ -64,7 +64,7 @@ def build(
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
     from .build import build_editions
-    from .inputs import load
+    from .inputs import content_shown, load, placed
 
     console = Console(highlight=False, soft_wrap=True)
     # a spinner with the current step on a terminal; nothing extra when piped or quiet
@@ -73,8 +73,11 @@ def build(
         targets = _targets(edition, out)
         with status or nullcontext():
             guide, chosen_style = load(content, style, paper.value if paper else None)
-            built = build_editions(guide, chosen_style, targets,
-                                   progress=status.update if status else lambda message: None)
+            try:
+                built = build_editions(guide, chosen_style, targets,
+                                       progress=status.update if status else lambda message: None)
+            except UserError as error:  # a block that cannot be laid out, named by its file
+                raise UserError(placed(error.problems, content_shown(content))) from None
     except UserError as error:
         _report(error)
         raise typer.Exit(1) from None

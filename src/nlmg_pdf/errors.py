@@ -23,6 +23,10 @@ class UserError(Exception):
         self.problems = problems
         super().__init__("\n".join(map(str, problems)))
 
+    def __reduce__(self):
+        # rebuilt from its problems, so it crosses from a worker process intact
+        return (UserError, (self.problems,))
+
     @classmethod
     def one(cls, source: Source, message: str) -> UserError:
         return cls([Problem(source, message)])

@@ -49,10 +49,19 @@ def find_style(name_or_path: str) -> Path:
     return path
 
 
+def content_shown(content: Path | None) -> str:
+    """The content folder as problems name it."""
+    return shown(content or bundled("content"))
+
+
 def load(content: Path | None = None, style_name: str = "default", paper: str | None = None) -> tuple[Guide, Style]:
     """Read and check the content and the style; all their mistakes come in one UserError."""
     if paper is not None and paper not in PAPER_SIZES:
         raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; expected one of: {', '.join(PAPER_SIZES)}")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not epoch.isdigit():
+        raise UserError.one(Source("SOURCE_DATE_EPOCH"), f"'{epoch}' is not a time; expected whole seconds since "
+                            "1970, such as 1700000000")
     root = _content_root(content)
     problems: list[Problem] = []
     guide = _collect(problems, lambda: load_guide(root), shown(root))
@@ -93,11 +102,16 @@ def _collect(problems: list[Problem], read, under: str | None = None):
     try:
         return read()
     except UserError as error:
-        for problem in error.problems:
-            path = problem.source.path
-            placed = os.path.join(under, path) if under and not os.path.isabs(path) else path
-            problems.append(replace(problem, source=replace(problem.source, path=placed)))
+        problems.extend(placed(error.problems, under))
         return None
+
+
+def placed(problems: list[Problem], under: str | None) -> list[Problem]:
+    """Problems whose paths are relative to the content folder, shown from where the user is."""
+    if not under:
+        return list(problems)
+    return [replace(p, source=replace(p.source, path=os.path.join(under, p.source.path)))
+            if not os.path.isabs(p.source.path) else p for p in problems]
 
 
 def count(guide: Guide) -> dict[str, int]:
