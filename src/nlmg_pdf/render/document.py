@@ -154,21 +154,16 @@ class GuideDocument(BaseDocTemplate):
         y = self.bottomMargin - size * 3
         canvas.setFont(font, size)
         canvas.setFillColor(colors.HexColor(colour))
+        edition = self.guide.edition.label if self.guide.edition else ""
+        canvas.drawRightString(self.leftMargin + self.width, y, f"{self.guide.metadata.title} \u00b7 {edition}")
         if self.front_pages is None:  # front matter: roman numbers, and no total
             canvas.drawString(self.leftMargin, y, f"Page {roman(self.page)}")
         else:
             label = f"Page {self.page - self.front_pages} of "
             canvas.drawString(self.leftMargin, y, label)
             canvas.translate(self.leftMargin + canvas.stringWidth(label, font, size), y)
-            canvas.doForm(PAGE_TOTAL_FORM)
+            canvas.doForm(PAGE_TOTAL_FORM)  # the total, filled in once the last page is known
         canvas.restoreState()
-        canvas.saveState()
-        canvas.setFont(font, size)
-        canvas.setFillColor(colors.HexColor(colour))
-        edition = self.guide.edition.label if self.guide.edition else ""
-        canvas.drawRightString(self.leftMargin + self.width, y, f"{self.guide.metadata.title} \u00b7 {edition}")
-        canvas.restoreState()
-
 
 def anchors(guide: m.Guide) -> frozenset[str]:
     """Every place in this document a link may lead to: sections, headings and notes."""
