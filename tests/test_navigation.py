@@ -1,23 +1,35 @@
 """The contents, the outline and the links land where a reader expects."""
 from __future__ import annotations
 
+import ctypes
 import re
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
 from conftest import CONTENT, words
-from nlmg_pdf.model import ICONS, Edition, Heading, plain_text
+from nlmg_pdf.model import ICONS, CharacterBox, Edition, Heading, plain_text
 from nlmg_pdf.reading.guide import load_guide
 from nlmg_pdf.transforms import prepare
 
-LEADER = re.compile(r"^[\s.]*?(?P<page>\d+)\s*$")
+CONTENTS_LINE = re.compile(r"^(?P<title>.*?[^\s.])[\s.]*\.[\s.]*(?P<page>\d+)$")
 
 
 def expected_headings(edition: Edition) -> list[tuple[int, str]]:
-    """(level, title) of every heading the edition should have, in reading order."""
+    """(level, title) of every heading the edition should have, in reading order: section
+    titles, Markdown headings, and each character box's name one level below the heading
+    it follows."""
     guide = prepare(load_guide(CONTENT), edition)
     out = []
     for section in guide.sections:
         out.append((0, section.title))
-        out += [(b.level - 1, words(plain_text(b.children))) for b in section.blocks if isinstance(b, Heading)]
+        level = 0
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                level = block.level - 1
+                out.append((level, words(plain_text(block.children))))
+            elif isinstance(block, CharacterBox):
+                out.append((level + 1, block.character.name))
     return out
 
 
@@ -62,15 +74,28 @@ def outline(pdf) -> list[tuple[int, str, int, float]]:
 
 
 def contents_entries(pdf) -> list[tuple[str, int]]:
-    """The (title, page) lines printed on the contents pages, read line by line."""
+    """The (title, page) lines printed on the contents pages, read line by line: a title,
+    dot leaders, then a number (the footer's page total is a number without leaders)."""
     first_section_page = outline(pdf)[0][2]
     entries = []
-    for _, pieces in (line for page in range(2, first_section_page) for line in text_pieces(pdf, page)):
-        leaders = [p for p in pieces if LEADER.match(p)]
-        title = words(" ".join(p for p in pieces if not LEADER.match(p)))
-        if leaders and title:  # (the footer's page total is a bare number too)
-            entries.append((title, int(LEADER.match(leaders[-1])["page"])))
+    for line in (line for page in range(2, first_section_page) for line in baselines(pdf, page)):
+        if match := CONTENTS_LINE.match(line):
+            entries.append((words(match["title"]), int(match["page"])))
     return entries
+
+
+def baselines(pdf, page_number: int) -> list[str]:
+    """The text on each baseline of a page, top to bottom, placed by pdfium. (pypdf places
+    text inside a form XObject as if the form were drawn at the page's corner, and the
+    contents' page numbers are forms.)"""
+    page = pdfium.PdfDocument(pdf.path)[page_number - 1]
+    text = page.get_textpage()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    lines: dict[float, list[str]] = {}
+    for index in range(text.count_chars()):
+        pdfium_raw.FPDFText_GetCharOrigin(text.raw, index, x, y)
+        lines.setdefault(round(y.value, 1), []).append(text.get_text_range(index, 1))
+    return ["".join(chars).strip() for _, chars in sorted(lines.items(), reverse=True)]
 
 
 def test_outline_has_one_entry_per_heading_in_order(built):

@@ -1,29 +1,22 @@
 """Model blocks -> flowables, dispatched on node type (an unknown type is a bug, not skipped)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    HRFlowable,
-    ListFlowable,
-    ListItem,
-    PageBreak,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, ListItem, PageBreak, Spacer, TableStyle
 
 from .. import model as m
 from ..stylesheet import Style
 from . import exercises, features
-from .flowables import Heading, Kept, Origin, Text, framed
-from .layout import TABLE_PADDING, column_widths, narrowest
+from .flowables import BulletedList, Grid, Heading, Kept, Origin, Rule, Text, framed
+from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths, narrowest
 from .markup import icon, markup, text
 from .paragraph_styles import Styles
+from .tagging import Node
 
 BLOCK_NAMES = {
     m.Heading: "heading", m.Paragraph: "paragraph", m.ListBlock: "list", m.BlockQuote: "quotation",
@@ -36,10 +29,16 @@ ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 
 
 class BlockRenderer:
-    def __init__(self, style: Style, styles: Styles, anchors: frozenset[str] | None = None):
+    """Makes each block's flowables, and its structure elements under `parent`, in reading order."""
+
+    def __init__(self, style: Style, styles: Styles, anchors: frozenset[str] | None = None,
+                 parent: Node | None = None, in_contents: frozenset[str] = frozenset()):
         self.style, self.styles, self.anchors = style, styles, anchors  # anchors: what links may lead to
         self.frame_width = style.frame_width
-        self._contents_headings = False  # whether the current section lists its headings
+        self.parent = parent or Node("Document")
+        self.in_contents = in_contents  # anchors of the headings the contents lists
+        self.depth = 1  # the level of the last heading (H1 = 1), so a box's heading goes one below
+        self._bookmarks: set[str] = set()
         self._handlers = {
             m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.list,
             m.BlockQuote: self.block_quote, m.Rule: self.rule, m.Table: self.table,
@@ -62,65 +61,103 @@ class BlockRenderer:
     def markup(self, inlines) -> str:
         return markup(inlines, self.style.link_colour, self.anchors)
 
+    # --- structure elements ---------------------------------------------------------------
+
+    @contextmanager
+    def inside(self, role: str, **options) -> Iterator[Node]:
+        """Make the elements of the blocks rendered meanwhile children of a new `role` element."""
+        node, outer = self.parent.add(role, **options), self.parent
+        self.parent = node
+        try:
+            yield node
+        finally:
+            self.parent = outer
+
+    def text(self, shown: str, style, role: str = "P", bulletText: str | None = None, **element) -> Text:
+        """A paragraph that is a `role` element of its own (`element`: that element's options)."""
+        made = Text(shown, style, bulletText=bulletText)
+        made.node = self.parent.add(role, **element)
+        return made
+
+    def box_heading(self, title: str, anchor: str, style) -> Heading:
+        """A box's own heading, one level below the heading the box follows."""
+        heading = Heading(text(title), style, self.depth, anchor if anchor not in self._bookmarks else None,
+                          title, in_contents=False)
+        heading.node = self.parent.add(f"H{self.depth + 1}")
+        self._bookmarks.add(anchor)
+        return heading
+
+    # --- blocks ------------------------------------------------------------------------
+
     def section(self, section: m.Section) -> list[Flowable]:
         """A section: its title (on a new page unless it runs on) and its blocks."""
-        self._contents_headings = section.contents_headings
-        title = Heading(text(section.title), self.styles.headings[0], 0, section.id, section.title, True,
-                        opens_page=section.new_page)
-        if section.new_page:
-            opening = [PageBreak()]
-        else:  # running on: a title needs room for itself and a few lines below it
-            opening = [Spacer(1, self.style.body_size * 2), CondPageBreak(self._room_for(title.style))]
-        return [*opening, title, *self.render(section.blocks)]
+        with self.inside("Sect"):
+            title = Heading(text(section.title), self.styles.headings[0], 0, section.id, section.title,
+                            section.id in self.in_contents, opens_page=section.new_page)
+            title.node, self.depth = self.parent.add("H1"), 1
+            if section.new_page:
+                opening = [PageBreak()]
+            else:  # running on: a title needs room for itself and a few lines below it
+                opening = [Spacer(1, self.style.body_size * 2), CondPageBreak(self._room_for(title.style))]
+            return [*opening, title, *self.render(section.blocks)]
 
     def _room_for(self, style) -> float:
         return style.leading * 2 + self.style.body_leading * 4
 
     def heading(self, block: m.Heading) -> list[Flowable]:
         style = self.styles.headings[block.level - 1]
-        in_contents = block.level == 2 and self._contents_headings
         shown = self.markup(block.children)
         if block.theme:
             shown = f"{self.theme_icon(block.theme)}&nbsp;&nbsp;{shown}"
+        heading = Heading(shown, style, block.level - 1, block.anchor, m.plain_text(block.children),
+                          block.anchor in self.in_contents)
+        heading.node, self.depth = self.parent.add(f"H{block.level}"), block.level
+        self._bookmarks.add(block.anchor)
         # a heading needs room for itself and a few lines of what follows, or it moves on
-        return [CondPageBreak(self._room_for(style)),
-                Heading(shown, style, block.level - 1, block.anchor, m.plain_text(block.children), in_contents)]
+        return [CondPageBreak(self._room_for(style)), heading]
 
     def theme_icon(self, theme: m.Theme) -> str:
         return icon(theme.glyph, self.style.paint(theme.colour), self.styles.tags.fontName)
 
     def paragraph(self, block: m.Paragraph, style=None) -> list[Flowable]:
-        return [Text(self.markup(block.children), style or self.styles.body)]
+        return [self.text(self.markup(block.children), style or self.styles.body)]
 
     def list(self, block: m.ListBlock) -> list[Flowable]:
-        items = [ListItem(self._item(item)) for item in block.items]
+        with self.inside("L"):
+            items = [ListItem(self._item(item)) for item in block.items]
         size = self.style.body_size
         options = dict(bulletFontName=self.styles.body.fontName, bulletFontSize=size,
                        leftIndent=size * 1.6, bulletColor=self.style.accent_colour,
                        spaceAfter=self.style.paragraph_space * 0.5)
         if block.ordered:
-            return [ListFlowable(items, bulletType="1", start=str(block.start), bulletFormat="%s.", **options)]
-        return [ListFlowable(items, bulletType="bullet", start="\u2022", **options)]
+            return [BulletedList(items, bulletType="1", start=str(block.start), bulletFormat="%s.", **options)]
+        return [BulletedList(items, bulletType="bullet", start="\u2022", **options)]
 
     def _item(self, blocks) -> list[Flowable]:
+        """An LI: its bullet is the Lbl, drawn with its first flowable; the rest is the LBody."""
         out: list[Flowable] = []
-        for block in blocks:
-            if isinstance(block, m.Paragraph):
-                out.extend(self.paragraph(block, self.styles.list_body))
-            else:
-                out.extend(self.render([block]))
+        with self.inside("LI") as item:
+            label = item.add("Lbl")
+            with self.inside("LBody"):
+                for block in blocks:
+                    if isinstance(block, m.Paragraph):
+                        out.extend(self.paragraph(block, self.styles.list_body))
+                    else:
+                        out.extend(self.render([block]))
+        if out and isinstance(out[0], Text):
+            out[0].label = label
         return out
 
     def block_quote(self, block: m.BlockQuote) -> list[Flowable]:
-        inner = self.render(block.children)
+        with self.inside("BlockQuote"):
+            inner = self.render(block.children)
         box = framed([[inner]], self.styles.body.fontName, self.style.rule_colour, self.style.box_padding,
                      self.style.box_border, accent_left=True)
         return [box, Spacer(1, self.style.paragraph_space)]
 
     def rule(self, block: m.Rule) -> list[Flowable]:
-        return [HRFlowable(width="40%", thickness=0.8, color=colors.HexColor(self.style.rule_colour),
-                           spaceBefore=self.style.body_size * 0.6, spaceAfter=self.style.body_size * 1.2,
-                           hAlign="CENTER")]
+        return [Rule(width="40%", thickness=0.8, color=colors.HexColor(self.style.rule_colour),
+                     spaceBefore=self.style.body_size * 0.6, spaceAfter=self.style.body_size * 1.2, hAlign="CENTER")]
 
     def table(self, block: m.Table) -> list[Flowable]:
         columns = [[m.plain_text(row[i]) for row in (block.header, *block.rows) if i < len(row)]
@@ -129,10 +166,16 @@ class BlockRenderer:
         if fitting is None:
             return self._stacked(block)
         head_style, cell_style = fitting
-        head = [Text(self.markup(cell), head_style) for cell in block.header]
-        body = [[Text(self.markup(cell), cell_style) for cell in row] for row in block.rows]
+        with self.inside("Table"):
+            with self.inside("TR"):
+                head = [self.text(self.markup(cell), head_style, role="TH", attributes=COLUMN_HEADER)
+                        for cell in block.header]
+            body = []
+            for row in block.rows:
+                with self.inside("TR"):
+                    body.append([self.text(self.markup(cell), cell_style, role="TD") for cell in row])
         widths = column_widths(columns, head_style.fontName, head_style.fontSize, TABLE_PADDING, self.frame_width)
-        table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = Grid([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid = colors.HexColor(self.style.rule_colour)
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), self.styles.table_cell.fontName),
@@ -163,15 +206,17 @@ class BlockRenderer:
         other cell under its column's name. Nothing is lost and nothing runs off the page."""
         out: list[Flowable] = []
         for row in block.rows:
-            parts: list[Flowable] = [Text(f"<b>{self.markup(row[0])}</b>", self.styles.body)] if row else []
-            parts += [Text(f"<b>{self.markup(name)}:</b> {self.markup(cell)}", self.styles.list_body)
-                      for name, cell in zip(block.header[1:], row[1:], strict=False)]
+            with self.inside("Div"):
+                parts: list[Flowable] = [self.text(f"<b>{self.markup(row[0])}</b>", self.styles.body)] if row else []
+                parts += [self.text(f"<b>{self.markup(name)}:</b> {self.markup(cell)}", self.styles.list_body)
+                          for name, cell in zip(block.header[1:], row[1:], strict=False)]
             out += [Kept(parts), Spacer(1, self.style.paragraph_space)]
         return out
 
     def callout(self, block: m.Callout) -> list[Flowable]:
-        rows = [[Text(text(block.title.upper()), self.styles.label)]]
-        rows += [[flowable] for flowable in self.render(block.children)]
+        with self.inside("Sect"):
+            rows = [[self.text(text(block.title.upper()), self.styles.label)]]
+            rows += [[flowable] for flowable in self.render(block.children)]
         return self.box(rows, border=self.style.accent_colour, accent_left=True)
 
     def box(self, rows: list[list], border: str, accent_left: bool = False) -> list[Flowable]:
@@ -181,13 +226,14 @@ class BlockRenderer:
         return [Kept([box]), Spacer(1, self.style.paragraph_space * 1.2)]
 
     def notes(self, block: m.NoteList) -> list[Flowable]:
-        out: list[Flowable] = [HRFlowable(width="30%", thickness=0.5, hAlign="LEFT",
-                                          color=colors.HexColor(self.style.rule_colour),
-                                          spaceBefore=self.style.body_size, spaceAfter=4)]
+        out: list[Flowable] = [Rule(width="30%", thickness=0.5, hAlign="LEFT",
+                                    color=colors.HexColor(self.style.rule_colour),
+                                    spaceBefore=self.style.body_size, spaceAfter=4)]
         for note in block.notes:
             body = " ".join(self.markup(p.children) for p in note.children if isinstance(p, m.Paragraph))
-            out.append(Text(f'<a name="{note.anchor}"/><super>{note.number}</super> {body}',
-                                 self.styles.small))
+            made = Text(f'<a name="{note.anchor}"/><super>{note.number}</super> {body}', self.styles.small)
+            made.node = self.parent.add("Note", ident=note.anchor)
+            out.append(made)
         return out
 
 

@@ -4,39 +4,48 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
 
 from .. import model as m
 from ..stylesheet import Style
-from .flowables import Text
+from .flowables import Grid, Text
 from .markup import text
 from .paragraph_styles import Styles
+from .tagging import Node
 
 
-def cover(guide: m.Guide, styles: Styles, style: Style, width: float) -> list[Flowable]:
+def cover(guide: m.Guide, styles: Styles, style: Style, width: float, parent: Node) -> list[Flowable]:
+    """The cover page; its words are a section of the structure tree under `parent`."""
     md = guide.metadata
     room = style.frame_height  # spaces are shares of the page, so every paper and size fits
+    element = parent.add("Sect")
     story: list[Flowable] = [
         Spacer(1, room * 0.12),
-        Text(text(md.title), styles.cover_title),
+        _text(text(md.title), styles.cover_title, element),
         Spacer(1, style.body_size),
-        Text(text(md.subtitle), styles.cover_subtitle),
+        _text(text(md.subtitle), styles.cover_subtitle, element),
         Spacer(1, style.body_size * 0.5),
-        Text(f"{text(md.novel_title)}, by {text(md.novel_author)}, was first published in {md.novel_published}.",
-                  styles.box_role),
+        _text(f"{text(md.novel_title)}, by {text(md.novel_author)}, was first published in {md.novel_published}.",
+              styles.box_role, element),
         Spacer(1, room * 0.1),
     ]
     if guide.edition:
-        story += [_banner(guide.edition.label, styles, style, width), Spacer(1, room * 0.06)]
+        story += [_banner(guide.edition.label, styles, style, width, element), Spacer(1, room * 0.06)]
     if guide.cover_fields:
-        story.append(_fields(guide.cover_fields, styles, style, width))
+        story.append(_fields(guide.cover_fields, styles, style, width, element))
     # the cover is one page whatever the paper and type size: shrink it rather than spill
     return [KeepInFrame(width, room, story, mode="shrink")]
 
 
-def _banner(label: str, styles: Styles, style: Style, width: float) -> Table:
+def _text(shown: str, style, parent: Node) -> Text:
+    made = Text(shown, style)
+    made.node = parent.add("P")
+    return made
+
+
+def _banner(label: str, styles: Styles, style: Style, width: float, parent: Node) -> Grid:
     words = ParagraphStyle("banner", parent=styles.cover_edition, textColor=style.banner_text_colour)
-    banner = Table([[Text(text(label), words)]], colWidths=[width], hAlign="LEFT")
+    banner = Grid([[_text(text(label), words, parent)]], colWidths=[width], hAlign="LEFT")
     banner.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.accent_colour)),
         ("FONTNAME", (0, 0), (-1, -1), words.fontName),
@@ -47,11 +56,11 @@ def _banner(label: str, styles: Styles, style: Style, width: float) -> Table:
     return banner
 
 
-def _fields(labels: tuple[str, ...], styles: Styles, style: Style, width: float) -> Table:
+def _fields(labels: tuple[str, ...], styles: Styles, style: Style, width: float, parent: Node) -> Grid:
     """Labelled lines to write a name, a class and a date on."""
     label_width = max(stringWidth(label, styles.body.fontName, style.body_size) for label in labels) + style.body_size
-    rows = [[Text(f"<b>{text(label)}</b>", styles.body), ""] for label in labels]
-    table = Table(rows, colWidths=[label_width, width * 0.7 - label_width], hAlign="LEFT",
+    rows = [[_text(f"<b>{text(label)}</b>", styles.body, parent), ""] for label in labels]
+    table = Grid(rows, colWidths=[label_width, width * 0.7 - label_width], hAlign="LEFT",
                   rowHeights=[style.body_leading * 2.2] * len(rows))
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),

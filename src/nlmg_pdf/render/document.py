@@ -9,9 +9,7 @@ from functools import partial
 
 from reportlab.lib import colors
 from reportlab.lib.sequencer import Sequencer
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, NextPageTemplate, PageBreak, PageTemplate, Paragraph
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, NextPageTemplate, PageBreak, PageTemplate
 
 from .. import __version__
 from .. import model as m
@@ -19,37 +17,14 @@ from ..errors import UserError
 from ..stylesheet import Style
 from ..transforms import walk
 from .blocks import BlockRenderer
+from .canvas import PAGE_TOTAL_FORM, GuideCanvas
+from .contents import contents, contents_entries
 from .cover import cover
-from .flowables import Heading, TooWide
-from .markup import text
+from .flowables import Heading
 from .paragraph_styles import Styles, build_styles
-
-PAGE_TOTAL_FORM = "page-total"
+from .tagging import FOOTER, HEADER, Node, artifact
 
 Progress = Callable[[str], None]
-
-
-class GuideCanvas(Canvas):
-    """A canvas that can print "page N of M" in one go: each footer draws a form holding M,
-    and the form is only defined once the last page is known, just before saving. It also
-    labels the pages as the footers number them: front matter i, ii..., the body from 1."""
-
-    def __init__(self, *args, total_font: tuple[str, float, str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.total_font = total_font
-        self.front_pages = 0  # set by the document when the body begins
-        self.too_wide: list[TooWide] = []  # words no column can hold, noted as they are measured
-
-    def save(self):
-        font, size, colour = self.total_font
-        self.beginForm(PAGE_TOTAL_FORM)
-        self.setFont(font, size)
-        self.setFillColor(colors.HexColor(colour))
-        self.drawString(0, 0, str(self.getPageNumber() - 1 - self.front_pages))
-        self.endForm()
-        self.addPageLabel(0, "ROMAN_LOWER")
-        self.addPageLabel(self.front_pages, "ARABIC", 1)
-        super().save()
 
 
 class GuideDocument(BaseDocTemplate):
@@ -77,23 +52,17 @@ class GuideDocument(BaseDocTemplate):
 
     # --- what happens as flowables land on pages ------------------------------------
 
-    def handle_documentBegin(self):
-        super().handle_documentBegin()
-        self.front_pages = None  # every layout pass counts afresh
-
     def afterFlowable(self, flowable):
         if not isinstance(flowable, Heading):
             return
         if self.front_pages is None:  # the first section title starts the body
             self.front_pages = self.canv.front_pages = self.page - 1
-        page = self.page - self.front_pages
         if flowable.level == 0:
             self.current_section = flowable.title
             if flowable.opens_page:
                 self.section_page = self.page
         if flowable.in_contents:
-            self.notify("TOCEntry", (flowable.level, text(flowable.title), page, flowable.anchor))
-        self.canv.addOutlineEntry(flowable.title, flowable.anchor, level=flowable.level, closed=flowable.level > 0)
+            self.canv.heading_pages[flowable.anchor] = self.page - self.front_pages
 
     def handle_flowable(self, flowables):
         """Lay out the next flowable; one that cannot be laid out becomes the editor's problem,
@@ -127,15 +96,20 @@ class GuideDocument(BaseDocTemplate):
 
     def _cover_background(self, canvas, doc):
         width, height = self.pagesize
-        canvas.saveState()
-        canvas.setFillColor(colors.HexColor(self.style.accent_colour))
-        canvas.rect(0, height - self.topMargin * 0.55, width, self.topMargin * 0.55, stroke=0, fill=1)
-        canvas.restoreState()
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setFillColor(colors.HexColor(self.style.accent_colour))
+            canvas.rect(0, height - self.topMargin * 0.55, width, self.topMargin * 0.55, stroke=0, fill=1)
+            canvas.restoreState()
 
     def _decorate(self, canvas, doc):
         self._footer(canvas, doc)
         if self.page == self.section_page:
             return  # a section's opening page has its title already
+        with artifact(canvas, HEADER):
+            self._running_head(canvas)
+
+    def _running_head(self, canvas):
         canvas.saveState()
         font, size = self.styles.quote_source.fontName, self.style.small_size
         y = self.pagesize[1] - self.topMargin + size * 2
@@ -149,6 +123,10 @@ class GuideDocument(BaseDocTemplate):
         canvas.restoreState()
 
     def _footer(self, canvas, doc):
+        with artifact(canvas, FOOTER):
+            self._page_number(canvas)
+
+    def _page_number(self, canvas):
         canvas.saveState()
         font, size, colour = self.styles.quote_source.fontName, self.style.small_size, self.style.muted_colour
         y = self.bottomMargin - size * 3
@@ -165,15 +143,16 @@ class GuideDocument(BaseDocTemplate):
             canvas.doForm(PAGE_TOTAL_FORM)  # the total, filled in once the last page is known
         canvas.restoreState()
 
-def anchors(guide: m.Guide) -> frozenset[str]:
-    """Every place in this document a link may lead to: sections, headings and notes."""
-    found = {section.id for section in guide.sections}
+def anchors(guide: m.Guide) -> dict[str, str]:
+    """Every place in this document a link may lead to (sections, headings and notes), with
+    the words that describe it to someone who cannot see where the link points."""
+    found = {section.id: section.title for section in guide.sections}
     for block in walk(guide):
         if isinstance(block, m.Heading):
-            found.add(block.anchor)
+            found[block.anchor] = m.plain_text(block.children)
         elif isinstance(block, m.NoteList):
-            found.update(note.anchor for note in block.notes)
-    return frozenset(found)
+            found.update((note.anchor, f"note {note.number}") for note in block.notes)
+    return found
 
 
 def roman(number: int) -> str:
@@ -183,29 +162,23 @@ def roman(number: int) -> str:
     return counter.thisf("page")
 
 
-def _contents(styles: Styles) -> list:
-    toc = TableOfContents(levelStyles=list(styles.toc_levels), dotsMinLevel=0,
-                          tableStyle=[("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
-                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                      ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
-    return [Paragraph("Contents", styles.contents_title), toc]
-
-
 def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None,
                stop: threading.Event | None = None) -> tuple[bytes, int]:
-    """Lay out `guide` (already filtered for one edition); return the PDF and its page count."""
+    """Lay out `guide` (already filtered for one edition), in one pass; return the PDF and
+    its page count."""
     styles = build_styles(style, guide.metadata.language)
-    blocks = BlockRenderer(style, styles, anchors(guide))
-    story = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width), PageBreak(),
-             *_contents(styles)]
-    story.append(NextPageTemplate("body"))
+    structure = Node("Document")
+    targets = anchors(guide)
+    listed = frozenset(anchor for _, _, anchor in contents_entries(guide))
+    blocks = BlockRenderer(style, styles, frozenset(targets), structure, listed)
+    story = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width, structure), PageBreak(),
+             *contents(guide, styles, structure), NextPageTemplate("body")]
     for number, section in enumerate(guide.sections):
         # the first section always leaves the contents' page, whatever its front matter says
         story += blocks.section(replace(section, new_page=True) if number == 0 else section)
     output = io.BytesIO()
     document = GuideDocument(output, guide, style, styles, progress, stop)
-    footer_font = (styles.quote_source.fontName, style.small_size, style.muted_colour)
-    document.multiBuild(story, canvasmaker=partial(GuideCanvas, total_font=footer_font))
+    number_font = (styles.quote_source.fontName, style.small_size, style.muted_colour)
+    document.build(story, canvasmaker=partial(GuideCanvas, number_font=number_font, structure=structure,
+                                              link_titles=targets, metadata=guide.metadata))
     return output.getvalue(), document.page

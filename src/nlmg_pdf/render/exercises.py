@@ -4,11 +4,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from .. import model as m
-from .flowables import Kept, MarkCircle, Text, WriteInLines
-from .layout import TABLE_PADDING, column_widths
+from .flowables import Grid, Kept, MarkCircle, WriteInLines
+from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths
 from .markup import text
 
 if TYPE_CHECKING:
@@ -20,28 +20,32 @@ SHORT_OPTION = 38  # characters; longer options get a line each
 
 def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
     out: list[Flowable] = []
-    for question in block.questions:
-        parts = [Text(r.markup(question.text), r.styles.question, bulletText=f"{question.number}.")]
-        if question.answer is not None:
-            parts.append(Text(f"<b>Answer guidance.</b> {r.markup(question.answer)}", r.styles.answer))
-        parts += _write_in(r, question.lines)
-        out.append(Kept(parts))  # a question never parts from its answer or its lines
+    with r.inside("L"):
+        for question in block.questions:
+            with r.inside("LI"), r.inside("LBody"):
+                parts = [r.text(r.markup(question.text), r.styles.question, bulletText=f"{question.number}.")]
+                if question.answer is not None:
+                    parts.append(r.text(f"<b>Answer guidance.</b> {r.markup(question.answer)}", r.styles.answer))
+            parts += _write_in(r, question.lines)
+            out.append(Kept(parts))  # a question never parts from its answer or its lines
     return out
 
 
 def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
     out: list[Flowable] = []
-    for item in block.items:
-        parts: list[Flowable] = [Text(r.markup(item.text), r.styles.question, bulletText=f"{item.number}.")]
-        if item.kind is m.QuizKind.CHOICE:
-            parts.append(_choices(r, item, [(letter, r.markup(option)) for letter, option
-                                             in zip(m.OPTION_LETTERS, item.options, strict=False)]))
-        elif item.kind is m.QuizKind.TRUE_FALSE:
-            parts.append(_choices(r, item, [("true", "<b>True</b>"), ("false", "<b>False</b>")]))
-        if item.answer is not None:
-            parts.append(Text(f"<b>Answer:</b> {text(item.answer_text())}", r.styles.answer))
-        parts += _write_in(r, item.lines)
-        out.append(Kept(parts))
+    with r.inside("L"):
+        for item in block.items:
+            with r.inside("LI"), r.inside("LBody"):
+                parts: list[Flowable] = [r.text(r.markup(item.text), r.styles.question, bulletText=f"{item.number}.")]
+                if item.kind is m.QuizKind.CHOICE:
+                    parts.append(_choices(r, item, [(letter, r.markup(option)) for letter, option
+                                                     in zip(m.OPTION_LETTERS, item.options, strict=False)]))
+                elif item.kind is m.QuizKind.TRUE_FALSE:
+                    parts.append(_choices(r, item, [("true", "<b>True</b>"), ("false", "<b>False</b>")]))
+                if item.answer is not None:
+                    parts.append(r.text(f"<b>Answer:</b> {text(item.answer_text())}", r.styles.answer))
+            parts += _write_in(r, item.lines)
+            out.append(Kept(parts))
     return out
 
 
@@ -53,15 +57,17 @@ def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
             Spacer(1, r.style.paragraph_space * 1.5)]
 
 
-def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]]) -> Table:
+def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]]) -> Grid:
     """Options with a circle to mark each, two to a row when they are short, else one to a row.
     The circle of the right answer is filled when the item carries its answer."""
     circle = r.style.body_size
     cells = []
-    for key, label in options:
-        shown = f"<b>{key}</b>&nbsp;&nbsp;{label}" if key in m.OPTION_LETTERS else label
-        cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer),
-                  Text(shown, r.styles.table_cell)]
+    with r.inside("L"):  # the options, read in order whatever their layout
+        for key, label in options:
+            shown = f"<b>{key}</b>&nbsp;&nbsp;{label}" if key in m.OPTION_LETTERS else label
+            with r.inside("LI"), r.inside("LBody"):
+                cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer),
+                          r.text(shown, r.styles.table_cell)]
     short = all(len(m.plain_text(option)) <= SHORT_OPTION for option in item.options)
     per_row = 2 if short else 1
     row_cells = 2 * per_row
@@ -70,7 +76,7 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
     indent = r.styles.question.leftIndent
     column = (r.frame_width - indent) / per_row
     mark = circle + 8
-    table = Table(rows, colWidths=[mark, column - mark] * per_row, hAlign="RIGHT")  # indented like the text
+    table = Grid(rows, colWidths=[mark, column - mark] * per_row, hAlign="RIGHT")  # indented like the text
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), r.styles.table_cell.fontName),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -83,12 +89,15 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
 
 def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
     """Question number -> answer in columns, so a stack of quizzes is quick to mark."""
-    cells = [Text(f"<b>{item.number}.</b> {text(item.answer_text())}", r.styles.table_cell)
-             for item in block.items]
+    cells = []
+    with r.inside("L"):  # in number order, though the columns are filled top to bottom
+        for item in block.items:
+            with r.inside("LI"), r.inside("LBody"):
+                cells.append(r.text(f"<b>{item.number}.</b> {text(item.answer_text())}", r.styles.table_cell))
     rows_count = -(-len(cells) // KEY_COLUMNS)
     columns = [cells[i * rows_count:(i + 1) * rows_count] for i in range(KEY_COLUMNS)]
     rows = [[column[row] if row < len(column) else "" for column in columns] for row in range(rows_count)]
-    table = Table(rows, colWidths=[f"{100 / KEY_COLUMNS:.2f}%"] * KEY_COLUMNS, hAlign="LEFT", repeatRows=0)
+    table = Grid(rows, colWidths=[f"{100 / KEY_COLUMNS:.2f}%"] * KEY_COLUMNS, hAlign="LEFT", repeatRows=0)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), r.styles.table_cell.fontName),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -105,18 +114,30 @@ SCHEDULE_SHARES = (0.1, 0.05, 0.6, 0.2, 0.05)  # how the room beyond the longest
 def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowable]:
     """Each reading with blank room for the date it is due and a circle to tick when done."""
     def cell(value: str) -> Paragraph:
-        return Text(text(value), r.styles.table_cell)
+        return r.text(text(value), r.styles.table_cell, role="TD")
 
-    head = [Text(f"<b>{label}</b>", r.styles.table_head) for label in SCHEDULE_COLUMNS]
-    done = r.style.body_size
-    rows = [[cell(reading.part), cell(reading.chapters), cell(reading.focus), "",
-             MarkCircle(done, r.style.text_colour, filled=False)] for reading in block.readings]
+    def blank() -> str:  # a cell for the student to write in: an element with nothing printed
+        r.parent.add("TD", keep_empty=True)
+        return ""
+
+    def tick() -> MarkCircle:  # a circle to tick: drawn as decoration, so its cell is empty too
+        blank()
+        return MarkCircle(r.style.body_size, r.style.text_colour, filled=False)
+
+    with r.inside("Table"):
+        with r.inside("TR"):
+            head = [r.text(f"<b>{label}</b>", r.styles.table_head, role="TH", attributes=COLUMN_HEADER)
+                    for label in SCHEDULE_COLUMNS]
+        rows = []
+        for reading in block.readings:
+            with r.inside("TR"):
+                rows.append([cell(reading.part), cell(reading.chapters), cell(reading.focus), blank(), tick()])
     columns = [[label, *values] for label, values in zip(SCHEDULE_COLUMNS, (
         [reading.part for reading in block.readings], [reading.chapters for reading in block.readings],
         [reading.focus for reading in block.readings], ["00/00/00"], ["Done"]), strict=True)]
     widths = column_widths(columns, r.styles.table_head.fontName, r.styles.table_head.fontSize, TABLE_PADDING,
                            r.frame_width, weights=list(SCHEDULE_SHARES))
-    table = Table([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
+    table = Grid([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
                   rowHeights=[None] + [r.style.body_leading * 2.4] * len(rows))
     grid = colors.HexColor(r.style.rule_colour)
     table.setStyle(TableStyle([

@@ -1,12 +1,15 @@
 """The guide's own flowables, each composed from reportlab's existing ones."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListFlowable, Paragraph, Table, TableStyle
 
 from ..model import Source
+from .tagging import Node, artifact, marked
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,14 @@ class TooWide:
 
 
 class Text(Paragraph):
-    """A paragraph of the guide's text. reportlab would let a word too long for its column run
-    past the margin; this one notes it on the canvas (as `too_wide`) for the document to report
-    at the block it belongs to. (It cannot raise: reportlab rebuilds exceptions from wrap().)"""
+    """A paragraph of the guide's text, drawn as the content of its structure element `node`.
+
+    reportlab would let a word too long for its column run past the margin; this one notes
+    it on the canvas (as `too_wide`) for the document to report at the block it belongs to.
+    (It cannot raise: reportlab rebuilds exceptions from wrap().)"""
+
+    node: Node | None = None
+    label: Node | None = None  # a list item's label element, when this begins the item
 
     def wrap(self, available_width, available_height):
         room = available_width - self.style.leftIndent - self.style.rightIndent
@@ -38,18 +46,63 @@ class Text(Paragraph):
             self.canv.too_wide.append(TooWide(max(words, key=len, default=""), self.minWidth(), room))
         return super().wrap(available_width, available_height)
 
+    def split(self, available_width, available_height):
+        parts = super().split(available_width, available_height)
+        for part in parts:  # both halves of a split paragraph are one element
+            part.node, part.label = self.node, self.label
+        return parts
+
+    def draw(self):
+        with marked(self.canv, self.node), _spaces_at_line_ends(self.blPara):
+            super().draw()
+
+
+@contextmanager
+def _spaces_at_line_ends(broken) -> Iterator[None]:
+    """While drawing, end each wrapped line but the last with a space, so that text read out
+    of the PDF (by a screen reader, or copied) keeps the words at line ends apart. The space
+    falls past the line's end, so nothing moves; lines ending in a hyphen keep the word whole.
+    Layout never sees the spaces: a split would measure them."""
+    changed = []
+    for line in broken.lines[:-1]:
+        if broken.kind == 0:
+            holder, key, words = line[1], -1, line[1]
+            last = words[-1] if words else None
+        else:
+            frags = [frag for frag in line.words if getattr(frag, "text", "") and not hasattr(frag, "cbDefn")]
+            holder, key = (frags[-1], "text") if frags else (None, None)
+            last = frags[-1].text if frags else None
+        if type(last) is str and not last.endswith(("-", "\u00ad", " ")):
+            changed.append((holder, key, last))
+    for holder, key, last in changed:
+        _set(holder, key, last + " ")
+    try:
+        yield
+    finally:
+        for holder, key, last in changed:
+            _set(holder, key, last)
+
+
+def _set(holder, key, value) -> None:
+    if isinstance(key, str):
+        setattr(holder, key, value)
+    else:
+        holder[key] = value
+
 
 class Heading(Text):
-    """A heading that leaves a bookmark at its own top edge, for the contents and outline."""
+    """A heading that leaves a bookmark and an outline entry at its own top edge."""
 
-    def __init__(self, text: str, style, level: int, anchor: str, title: str, in_contents: bool,
+    def __init__(self, text: str, style, level: int, anchor: str | None, title: str, in_contents: bool,
                  opens_page: bool = False):
         super().__init__(text, style)
         self.level, self.anchor, self.title = level, anchor, title
         self.in_contents, self.opens_page = in_contents, opens_page
 
     def draw(self):
-        self.canv.bookmarkHorizontal(self.anchor, 0, self.height + self.style.fontSize * 0.3)
+        if self.anchor:  # (a second box for the same character has no bookmark of its own)
+            self.canv.bookmarkHorizontal(self.anchor, 0, self.height + self.style.fontSize * 0.3)
+            self.canv.addOutlineEntry(self.title, self.anchor, level=self.level, closed=self.level > 0)
         super().draw()
 
 
@@ -81,12 +134,13 @@ class PullQuote(Flowable):
 
     def draw(self):
         canvas, indent = self.canv, (self.width - self._inner) / 2
-        canvas.saveState()
-        canvas.setStrokeColor(colors.HexColor(self.rule_colour))
-        canvas.setLineWidth(self.rule_width)
-        canvas.line(indent, self.height - self.gap / 2, self.width - indent, self.height - self.gap / 2)
-        canvas.line(indent, self.gap / 2, self.width - indent, self.gap / 2)
-        canvas.restoreState()
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(colors.HexColor(self.rule_colour))
+            canvas.setLineWidth(self.rule_width)
+            canvas.line(indent, self.height - self.gap / 2, self.width - indent, self.height - self.gap / 2)
+            canvas.line(indent, self.gap / 2, self.width - indent, self.gap / 2)
+            canvas.restoreState()
         self.quote.drawOn(canvas, indent, self.height - 1.5 * self.gap - self._quote_h)
         self.source.drawOn(canvas, indent, 1.5 * self.gap)
 
@@ -94,10 +148,91 @@ class PullQuote(Flowable):
         return []
 
 
+class Grid(Table):
+    """A table whose shading and rules are decoration. So is a plain-string cell (only ever
+    empty space here), and a header row drawn again on a later page: its cells were read once."""
+
+    def __init__(self, data, *args, **kwargs):
+        kwargs.setdefault("renderCB", _tag_table)  # (a split part is made with its parent's)
+        super().__init__(data, *args, **kwargs)
+
+
+def _tag_table(table: Table, event: str, *args) -> None:
+    tagger = getattr(table.canv, "tagger", None)
+    if tagger is None:
+        return
+    if event in ("startBG", "startLines"):
+        tagger.begin_artifact()
+    elif event in ("endBG", "endLines"):
+        tagger.end_artifact()
+    elif event == "startRow":
+        table._repeat = any(tagger.drawn(node) for node in _nodes(table._cellvalues[args[0]]))
+        if table._repeat:
+            tagger.begin_artifact(("Pagination", None))
+    elif event == "endRow" and table._repeat:
+        tagger.end_artifact()
+    elif event == "startCell":
+        table._plain = not isinstance(args[2], (Flowable, list, tuple))
+        if table._plain:
+            tagger.begin_artifact()
+    elif event == "endCell" and table._plain:
+        tagger.end_artifact()
+
+
+def _nodes(cells) -> list[Node]:
+    found = []
+    for cell in cells:
+        for flowable in cell if isinstance(cell, (list, tuple)) else [cell]:
+            if getattr(flowable, "node", None) is not None:
+                found.append(flowable.node)
+    return found
+
+
+class Rule(HRFlowable):
+    """A decorative rule."""
+
+    def draw(self):
+        with artifact(self.canv):
+            super().draw()
+
+
+class Picture(Image):
+    """An image drawn as the content of its Figure element, which carries its description."""
+
+    node: Node | None = None
+
+    def draw(self):
+        with marked(self.canv, self.node):
+            super().draw()
+
+
+class BulletedList(ListFlowable):
+    """A list whose bullets or numbers are drawn as their items' Lbl elements."""
+
+    def _makeBullet(self, value, params=None):
+        return _Label(super()._makeBullet(value, params))
+
+
+class _Label:
+    """A list item's bullet, drawn as the `label` element of the item's first flowable."""
+
+    def __init__(self, bullet):
+        self.bullet = bullet
+
+    def drawOn(self, indenter, canvas, x, y, _sW=0):
+        with marked(canvas, getattr(indenter, "label", None)):
+            self.bullet.drawOn(indenter, canvas, x, y, _sW)
+
+    def __getattr__(self, name):  # reportlab reads the bullet's font and format from it
+        if name.startswith("__") or name == "bullet":
+            raise AttributeError(name)
+        return getattr(self.bullet, name)
+
+
 def framed(rows: list[list], font: str, border: str, padding: float, border_width: float,
            background: str | None = None, accent_left: bool = False) -> Table:
     """A one-column box; it splits between rows when it is taller than a page."""
-    table = Table(rows, colWidths=["100%"], splitByRow=1)
+    table = Grid(rows, colWidths=["100%"], splitByRow=1)
     commands = [
         # every table names its font, or reportlab sets an unembedded Helvetica in each cell
         ("FONTNAME", (0, 0), (-1, -1), font),
@@ -130,13 +265,14 @@ class WriteInLines(Flowable):
 
     def draw(self):
         canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(colors.HexColor(self.colour))
-        canvas.setLineWidth(self.weight)
-        for number in range(self.count):
-            y = self.height - (number + 1) * self.spacing
-            canvas.line(self.indent, y, self.width, y)
-        canvas.restoreState()
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(colors.HexColor(self.colour))
+            canvas.setLineWidth(self.weight)
+            for number in range(self.count):
+                y = self.height - (number + 1) * self.spacing
+                canvas.line(self.indent, y, self.width, y)
+            canvas.restoreState()
 
 
 class MarkCircle(Flowable):
@@ -152,10 +288,11 @@ class MarkCircle(Flowable):
 
     def draw(self):
         canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(colors.HexColor(self.colour))
-        canvas.setFillColor(colors.HexColor(self.colour))
-        canvas.setLineWidth(0.8)
-        radius = self.size / 2
-        canvas.circle(radius, radius, radius - 0.5, stroke=1, fill=1 if self.filled else 0)
-        canvas.restoreState()
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(colors.HexColor(self.colour))
+            canvas.setFillColor(colors.HexColor(self.colour))
+            canvas.setLineWidth(0.8)
+            radius = self.size / 2
+            canvas.circle(radius, radius, radius - 0.5, stroke=1, fill=1 if self.filled else 0)
+            canvas.restoreState()

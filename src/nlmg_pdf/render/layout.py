@@ -4,6 +4,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 TABLE_PADDING = 6  # points each side of a table cell, reportlab's default
+COLUMN_HEADER = {"O": "Table", "Scope": "Column"}  # a header cell's structure attributes
 
 
 def narrowest(columns: list[list[str]], font: str, size: float, padding: float) -> list[float]:

@@ -1,0 +1,128 @@
+"""The canvas the guide is drawn on. It fills in numbers only known at the end (the page
+total, the contents' page numbers), labels the pages as the footers number them, and
+carries the structure tree and the document-level entries accessibility checkers read."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFPage, PDFString, PDFtrue
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import __version__
+from .. import model as m
+from .flowables import TooWide
+from .tagging import Node, Tagger
+
+PAGE_TOTAL_FORM = "page-total"
+PRINTABLE = 4  # annotation flag: print the annotation with the page
+PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]  # reportlab drops keys it does not list
+
+
+def page_number_form(anchor: str) -> str:
+    """The form that shows the page a heading is on; contents entries draw it."""
+    return f"page-of-{anchor}"
+
+
+class GuideCanvas(Canvas):
+    """Each footer draws a form holding the page total, and each contents entry one holding
+    its heading's page; the forms are defined once the last page is known, just before
+    saving, so one layout pass is enough."""
+
+    def __init__(self, *args, number_font: tuple[str, float, str], structure: Node,
+                 link_titles: Mapping[str, str], metadata: m.Metadata, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.number_font, self.link_titles, self.metadata = number_font, link_titles, metadata
+        self.tagger = Tagger(self, structure)
+        self.front_pages = 0  # set by the document when the body begins
+        self.heading_pages: dict[str, int] = {}  # anchor -> page number in the body, as headings land
+        self.forms_wanted: dict[str, tuple[str, float, str]] = {}  # contents numbers drawn, and their font
+        self.too_wide: list[TooWide] = []  # words no column can hold, noted as they are measured
+        self._describing = ""  # the link being made, in words
+
+    # --- numbers known at the end ------------------------------------------------------
+
+    def page_number(self, anchor: str, font: tuple[str, float, str]) -> None:
+        """Draw, right-aligned at the origin, the page number of the heading `anchor`."""
+        name = page_number_form(anchor)
+        self.forms_wanted[name] = font
+        self.doForm(name)
+
+    def save(self):
+        self._number(PAGE_TOTAL_FORM, str(self.getPageNumber() - 1 - self.front_pages), self.number_font, left=True)
+        for anchor in sorted(self.heading_pages):
+            name = page_number_form(anchor)
+            if name in self.forms_wanted:
+                self._number(name, str(self.heading_pages[anchor]), self.forms_wanted[name], left=False)
+        if missing := set(self.forms_wanted) - {page_number_form(a) for a in self.heading_pages}:
+            raise RuntimeError(f"contents entries for headings never laid out: {sorted(missing)}")
+        self.addPageLabel(0, "ROMAN_LOWER")
+        self.addPageLabel(self.front_pages, "ARABIC", 1)
+        self._describe_document()
+        super().save()
+
+    def _number(self, name: str, number: str, font: tuple[str, float, str], left: bool) -> None:
+        face, size, colour = font
+        width = self.stringWidth(number, face, size)
+        lower_x = 0 if left else -width
+        self.beginForm(name, lowerx=lower_x, lowery=-size * 0.3, upperx=lower_x + width, uppery=size)
+        self.setFont(face, size)
+        self.setFillColor(colors.HexColor(colour))
+        self.drawString(lower_x, 0, number)
+        self.endForm()
+
+    # --- tagging hooks (private reportlab API: see the version range in pyproject.toml) ---
+
+    def _setAnnotations(self, page):
+        super()._setAnnotations(page)
+        if isinstance(page, PDFPage):  # forms come through here too
+            page.__NoDefault__ = PAGE_KEYS
+            page.StructParents = self.tagger.end_page()
+            page.Tabs = PDFName("S")  # tab through links in structure order
+
+    def linkRect(self, contents, destinationname, *args, **kwargs):
+        self._describing = f"Go to {self.link_titles.get(destinationname, destinationname)}"
+        return super().linkRect(contents or self._describing, destinationname, *args, **kwargs)
+
+    def linkURL(self, url, rect, *args, **kwargs):
+        self._describing = f"Open {url}"
+        kwargs.setdefault("Contents", PDFString(self._describing))
+        return super().linkURL(url, rect, *args, **kwargs)
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        """Every annotation here is a link's: printable, and a Link element in the tree."""
+        name = name or f"Tagged{self._annotationCount + 1}"
+        entries = annotation.Dict() if hasattr(annotation, "Dict") else annotation
+        entries["F"] = PRINTABLE
+        entries["StructParent"] = self.tagger.link(self._doc.refAnnotation(name), self._describing)
+        return super()._addAnnotation(entries, name, addtopage)
+
+    def _describe_document(self) -> None:
+        catalog = self._doc.Catalog
+        catalog.StructTreeRoot = self.tagger.tree(self._doc)
+        catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
+        catalog.Metadata = XMP(creator=lambda document: xmp(self.metadata).encode("utf-8"))
+
+
+def xmp(md: m.Metadata) -> str:
+    """The XMP packet: title and author as in the document info, and the PDF/UA claim."""
+    title, author, subject = escape(md.title), escape(md.author), escape(md.subject)
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{escape(md.language)}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreatorTool>nlmg-pdf {__version__}</xmp:CreatorTool>
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""

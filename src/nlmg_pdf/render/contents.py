@@ -1,0 +1,98 @@
+"""The contents: one entry per section, and per '##' heading where a section asks, each a
+link to its heading. The entries come from the model, so the contents' length is known
+before layout; their page numbers are forms the canvas fills in once the pages are known."""
+from __future__ import annotations
+
+import math
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from .. import model as m
+from .flowables import Text
+from .markup import text
+from .paragraph_styles import Styles
+from .tagging import Node, artifact, marked
+
+LEADER = ". "
+NUMBER_ROOM = "0000"  # the widest page number the contents leaves room for, and a gap
+
+
+def contents_entries(guide: m.Guide) -> list[tuple[int, str, str]]:
+    """(level, title, anchor) of each entry, in order."""
+    out = []
+    for section in guide.sections:
+        out.append((0, section.title, section.id))
+        if section.contents_headings:
+            out += [(1, m.plain_text(b.children), b.anchor) for b in section.blocks
+                    if isinstance(b, m.Heading) and b.level == 2]
+    return out
+
+
+def contents(guide: m.Guide, styles: Styles, root: Node) -> list[Flowable]:
+    title = Text("Contents", styles.contents_title)
+    title.node = root.add("H1")
+    listing = root.add("TOC")
+    flowables: list[Flowable] = [title]
+    section_item = None
+    for level, words, anchor in contents_entries(guide):
+        if level == 0:
+            item = section_item = listing.add("TOCI")
+        else:  # a section's headings are a contents of their own, inside its entry
+            inner = section_item.children[-1] if section_item.children[-1].role == "TOC" else section_item.add("TOC")
+            item = inner.add("TOCI")
+        flowables.append(ContentsEntry(words, anchor, styles.toc_levels[level], item.add("P")))
+    return flowables
+
+
+class ContentsEntry(Flowable):
+    """A title linked to its heading, dot leaders, and the heading's page number."""
+
+    def __init__(self, title: str, anchor: str, style: ParagraphStyle, node: Node):
+        super().__init__()
+        self.anchor, self.style, self.node = anchor, style, node
+        self.title = Text(f'<a href="#{anchor}">{text(title)}</a>', style)
+        self.title.node = node
+        self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        self.height = self.title.wrap(available_width, available_height)[1]
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        return []  # an entry moves whole to the next page
+
+    def draw(self):
+        canvas, style = self.canv, self.style
+        self.title.drawOn(canvas, 0, 0)
+        lines = self.title.getActualLineWidths0()  # each line's end, less the right indent
+        baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
+        number_room = stringWidth(NUMBER_ROOM, style.fontName, style.fontSize)
+        start = lines[-1] - style.rightIndent + style.fontSize * 0.4
+        with artifact(canvas):
+            self._leaders(start, self.width - number_room, baseline)
+        canvas.saveState()
+        canvas.translate(self.width, baseline)
+        with marked(canvas, self.node):
+            canvas.page_number(self.anchor, (style.fontName, style.fontSize, _hex(style.textColor)))
+        canvas.restoreState()
+
+    def _leaders(self, start: float, end: float, baseline: float) -> None:
+        canvas, style = self.canv, self.style
+        step = stringWidth(LEADER, style.fontName, style.fontSize)
+        first = math.ceil(start / step) * step  # on a grid, so the dots of all entries line up
+        count = int((end - first) / step)
+        if count <= 0:
+            return
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawString(first, baseline, LEADER * count)
+        canvas.restoreState()
+
+
+def _hex(colour) -> str:
+    return colors.toColor(colour).hexval().replace("0x", "#")
