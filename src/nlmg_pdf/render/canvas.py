@@ -74,6 +74,9 @@ class GuideCanvas(Canvas):
 
     # --- tagging hooks (private reportlab API: see the version range in pyproject.toml) ---
 
+    def drawText(self, textobject):
+        self.tagger.draw_text(lambda: super(GuideCanvas, self).drawText(textobject))
+
     def _setAnnotations(self, page):
         super()._setAnnotations(page)
         if isinstance(page, PDFPage):  # forms come through here too

@@ -1,15 +1,18 @@
 """Flowables for what students answer: study questions, the quiz and its answer key."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from .. import model as m
-from .flowables import Grid, Kept, MarkCircle, WriteInLines
+from .flowables import Grid, Kept, MarkCircle, Text, WriteInLines
 from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths
 from .markup import text
+from .tagging import Node
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -22,8 +25,8 @@ def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
     out: list[Flowable] = []
     with r.inside("L"):
         for question in block.questions:
-            with r.inside("LI"), r.inside("LBody"):
-                parts = [r.text(r.markup(question.text), r.styles.question, bulletText=f"{question.number}.")]
+            with _entry(r) as label:
+                parts = [_numbered(r, question.text, question.number, label)]
                 if question.answer is not None:
                     parts.append(r.text(f"<b>Answer guidance.</b> {r.markup(question.answer)}", r.styles.answer))
             parts += _write_in(r, question.lines)
@@ -35,8 +38,8 @@ def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
     out: list[Flowable] = []
     with r.inside("L"):
         for item in block.items:
-            with r.inside("LI"), r.inside("LBody"):
-                parts: list[Flowable] = [r.text(r.markup(item.text), r.styles.question, bulletText=f"{item.number}.")]
+            with _entry(r) as label:
+                parts: list[Flowable] = [_numbered(r, item.text, item.number, label)]
                 if item.kind is m.QuizKind.CHOICE:
                     parts.append(_choices(r, item, [(letter, r.markup(option)) for letter, option
                                                      in zip(m.OPTION_LETTERS, item.options, strict=False)]))
@@ -47,6 +50,21 @@ def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
             parts += _write_in(r, item.lines)
             out.append(Kept(parts))
     return out
+
+
+@contextmanager
+def _entry(r: BlockRenderer) -> Iterator[Node]:
+    """A list item (LI) whose Lbl is yielded; what is rendered meanwhile is its LBody."""
+    with r.inside("LI") as item:
+        label = item.add("Lbl")
+        with r.inside("LBody"):
+            yield label
+
+
+def _numbered(r: BlockRenderer, inlines, number: int, label: Node) -> Text:
+    made = r.text(r.markup(inlines), r.styles.question, bulletText=f"{number}.")
+    made.label = label
+    return made
 
 
 def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListFlowable, Paragraph, Table, TableStyle
 
 from ..model import Source
-from .tagging import Node, artifact, marked
+from .tagging import Node, artifact, labelled, marked
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ class Text(Paragraph):
         return parts
 
     def draw(self):
-        with marked(self.canv, self.node), _spaces_at_line_ends(self.blPara):
+        label = self.label if self.bulletText else None  # (a list's own bullets tag themselves)
+        with labelled(self.canv, label, self.node), _spaces_at_line_ends(self.blPara):
             super().draw()
 
 

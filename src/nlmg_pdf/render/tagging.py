@@ -10,7 +10,7 @@ tagger writes the tree and the map from page marks back to nodes (the ParentTree
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -75,6 +75,7 @@ class Tagger:
         self.open_at = 0  # where in the page's code the open sequence began
         self.artifacts = 0  # depth of artifacts being drawn; inside one, nothing is content
         self._outer: Node | None = None  # the content an artifact interrupted
+        self.pending_label: tuple[Node, Node] | None = None  # see labelled()
 
     # --- marked content --------------------------------------------------------------
 
@@ -116,6 +117,35 @@ class Tagger:
             yield
         finally:
             self.end_artifact()
+
+    @contextmanager
+    def labelled(self, label: Node, node: Node) -> Iterator[None]:
+        """Draw a paragraph with a bullet: reportlab draws the bullet as a text object of its
+        own before the words, so that text object is `label`, and what follows is `node`."""
+        if self.artifacts:
+            yield
+            return
+        outer = self._close()
+        self.pending_label = (label, node)
+        try:
+            yield
+        finally:
+            self.pending_label = None
+            self._close()
+            if outer is not None:
+                self._open(outer)
+
+    def draw_text(self, draw: Callable[[], None]) -> None:
+        """Draw a text object (through `draw`), as a pending label if there is one."""
+        if self.pending_label is None:
+            draw()
+            return
+        label, node = self.pending_label
+        self.pending_label = None
+        self._open(label)
+        draw()
+        self._close()
+        self._open(node)
 
     def drawn(self, node: Node) -> bool:
         """Whether `node` has marks already (a table's header row repeated on a later page)."""
@@ -233,6 +263,17 @@ def marked(canvas, node: Node | None) -> Iterator[None]:
         yield
     else:
         with tagger.marked(node):
+            yield
+
+
+@contextmanager
+def labelled(canvas, label: Node | None, node: Node | None) -> Iterator[None]:
+    tagger = getattr(canvas, "tagger", None)
+    if tagger is None or label is None or node is None:
+        with marked(canvas, node):
+            yield
+    else:
+        with tagger.labelled(label, node):
             yield
 
 
