@@ -105,12 +105,14 @@ class BlockRenderer:
         return style.leading * 2 + self.style.body_leading * 4
 
     def heading(self, block: m.Heading) -> list[Flowable]:
-        style = self.styles.headings[block.level - 1]
-        shown = self.markup(block.children)
-        if block.theme:
-            shown = f"{self.theme_icon(block.theme)}&nbsp;&nbsp;{shown}"
-        heading = Heading(shown, style, block.level - 1, block.anchor, m.plain_text(block.children),
-                          block.anchor in self.in_contents)
+        style, ornament = self.styles.headings[block.level - 1], None
+        if block.theme:  # the theme's icon, set before the words like a bullet, is decoration
+            ornament = block.theme.glyph
+            style = ParagraphStyle(f"{style.name}-{block.theme.id}", parent=style, bulletIndent=0,
+                                   bulletFontName=self.styles.tags.fontName, bulletFontSize=style.fontSize,
+                                   bulletColor=self.style.paint(block.theme.colour))
+        heading = Heading(self.markup(block.children), style, block.level - 1, block.anchor,
+                          m.plain_text(block.children), block.anchor in self.in_contents, ornament=ornament)
         heading.node, self.depth = self.parent.add(f"H{block.level}"), block.level
         self._bookmarks.add(block.anchor)
         # a heading needs room for itself and a few lines of what follows, or it moves on

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListFlowable, Paragraph, Table, TableStyle
 
 from ..model import Source
-from .tagging import Node, artifact, labelled, marked
+from .tagging import ORNAMENT, Node, artifact, labelled, marked
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,10 @@ class Heading(Text):
     """A heading that leaves a bookmark and an outline entry at its own top edge."""
 
     def __init__(self, text: str, style, level: int, anchor: str | None, title: str, in_contents: bool,
-                 opens_page: bool = False):
-        super().__init__(text, style)
+                 opens_page: bool = False, ornament: str | None = None):
+        super().__init__(text, style, bulletText=ornament)  # an ornament goes where a bullet would
+        if ornament:
+            self.label = ORNAMENT
         self.level, self.anchor, self.title = level, anchor, title
         self.in_contents, self.opens_page = in_contents, opens_page
 

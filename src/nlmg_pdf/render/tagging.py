@@ -47,6 +47,9 @@ class Node:
         return f"Node({self.role}, {len(self.children)} children)"
 
 
+ORNAMENT = Node("Artifact")  # a paragraph's "label" that is only decoration (a theme's icon)
+
+
 @dataclass(frozen=True)
 class Marked:
     """Marked content number `mcid` on page `page` (counted from 0)."""
@@ -142,9 +145,13 @@ class Tagger:
             return
         label, node = self.pending_label
         self.pending_label = None
-        self._open(label)
-        draw()
-        self._close()
+        if label is ORNAMENT:
+            with self.artifact():
+                draw()
+        else:
+            self._open(label)
+            draw()
+            self._close()
         self._open(node)
 
     def drawn(self, node: Node) -> bool:
