@@ -1,23 +1,29 @@
-"""The `nlmg-pdf` command line."""
+"""The `nlmg-pdf` command line.
+
+Only what `--help` needs is imported at start-up; a command imports the rest (the model,
+reportlab, rich) when it runs, so asking for help is instant.
+"""
 from __future__ import annotations
 
 import os
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from . import __version__
-from .errors import UserError
-from .model import Edition, Source
+from .editions import Edition
 from .stylesheet import PAPER_SIZES
 
+if TYPE_CHECKING:
+    from .errors import UserError
+
+# plain help text: typer's rich formatting costs a tenth of a second at every start-up
 app = typer.Typer(
     help="Build the printable study guide to Kazuo Ishiguro's Never Let Me Go.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
 
 
 Paper = StrEnum("Paper", {name: name for name in PAPER_SIZES})
@@ -47,7 +53,7 @@ def main_options(
 EditionChoice = StrEnum("EditionChoice", {**{e.value: e.value for e in Edition}, ALL: ALL})
 
 
-@app.command()
+@app.command(short_help="Build the guide as a PDF (both editions with --edition all).")
 def build(
     edition: Annotated[EditionChoice, typer.Option(
         help="Which edition to build: the student workbook, the teacher's copy with answers "
@@ -63,7 +69,10 @@ def build(
                                                               "only the result lines.")] = False,
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
+    from rich.console import Console
+
     from .build import build_editions
+    from .errors import UserError
     from .inputs import content_shown, load, placed
 
     console = Console(highlight=False, soft_wrap=True)
@@ -90,7 +99,7 @@ def build(
                       f"{result.seconds:.2f} s", markup=False)
 
 
-@app.command()
+@app.command(short_help="Check the content and styles; list every problem.")
 def check(
     content: Annotated[Path | None, typer.Option(help="A content folder to check instead of the "
                                                     "guide's own.")] = None,
@@ -98,6 +107,9 @@ def check(
                                                    "well (the shipped styles are always checked).")] = None,
 ) -> None:
     """Check the content and the styles without building; list every problem found."""
+    from rich.console import Console
+
+    from .errors import UserError
     from .inputs import check as run_check
 
     try:
@@ -112,6 +124,8 @@ def check(
 
 def _report(error: UserError) -> None:
     """Every problem on a line of its own, as `path:line:column: message`."""
+    from rich.console import Console
+
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     for problem in error.problems:
         errors.print(str(problem), markup=False)
@@ -126,6 +140,9 @@ def _targets(choice: EditionChoice, out: str | None) -> dict[Edition, Path]:
         into_folder = out.endswith(("/", os.sep)) or Path(out).is_dir()
         return {edition: Path(out) / default_output(edition).name if into_folder else Path(out)}
     if out is not None and out.lower().endswith(".pdf"):
+        from .errors import UserError
+        from .model import Source
+
         raise UserError.one(Source("--out"), f"'{out}' names a PDF file; with --edition all, "
                             "expected a folder to write both editions into")
     folder = Path(out) if out is not None else Path("out")

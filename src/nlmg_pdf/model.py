@@ -9,17 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-
-class Edition(StrEnum):
-    STUDENT = "student"
-    TEACHER = "teacher"
-
-    @property
-    def label(self) -> str:
-        return f"{self.value.capitalize()} edition"
-
-
-ALL_EDITIONS = frozenset(Edition)
+from .editions import ALL_EDITIONS, Edition  # noqa: F401 (part of the model)
 
 
 @dataclass(frozen=True)
