@@ -4,12 +4,20 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 from reportlab.lib import colors
 from reportlab.lib.sequencer import Sequencer
-from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    LayoutError,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from .. import __version__
 from .. import model as m
@@ -162,23 +170,41 @@ def roman(number: int) -> str:
     return counter.thisf("page")
 
 
-def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None,
-               stop: threading.Event | None = None) -> tuple[bytes, int]:
-    """Lay out `guide` (already filtered for one edition), in one pass; return the PDF and
-    its page count."""
+@dataclass
+class Story:
+    """Everything laid out: the flowables in order, the structure tree they belong to, the
+    paragraph styles, and the words that describe each place a link may lead to."""
+
+    flowables: list[Flowable]
+    structure: Node
+    styles: Styles
+    link_titles: dict[str, str]
+
+
+def make_story(guide: m.Guide, style: Style) -> Story:
+    """The flowables for `guide` (already filtered for one edition): cover, contents, sections."""
     styles = build_styles(style, guide.metadata.language)
     structure = Node("Document")
     targets = anchors(guide)
     listed = frozenset(anchor for _, _, anchor in contents_entries(guide))
     blocks = BlockRenderer(style, styles, frozenset(targets), structure, listed)
-    story = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width, structure), PageBreak(),
-             *contents(guide, styles, structure), NextPageTemplate("body")]
+    flowables = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width, structure),
+                 PageBreak(), *contents(guide, styles, structure), NextPageTemplate("body")]
     for number, section in enumerate(guide.sections):
         # the first section always leaves the contents' page, whatever its front matter says
-        story += blocks.section(replace(section, new_page=True) if number == 0 else section)
+        flowables += blocks.section(replace(section, new_page=True) if number == 0 else section)
+    return Story(flowables, structure, styles, targets)
+
+
+def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None,
+               stop: threading.Event | None = None) -> tuple[bytes, int]:
+    """Lay out `guide` (already filtered for one edition) in a single pass; return the PDF
+    and its page count."""
+    story = make_story(guide, style)
     output = io.BytesIO()
-    document = GuideDocument(output, guide, style, styles, progress, stop)
-    number_font = (styles.quote_source.fontName, style.small_size, style.muted_colour)
-    document.build(story, canvasmaker=partial(GuideCanvas, number_font=number_font, structure=structure,
-                                              link_titles=targets, metadata=guide.metadata))
+    document = GuideDocument(output, guide, style, story.styles, progress, stop)
+    number_font = (story.styles.quote_source.fontName, style.small_size, style.muted_colour)
+    document.build(story.flowables, canvasmaker=partial(
+        GuideCanvas, number_font=number_font, structure=story.structure, link_titles=story.link_titles,
+        metadata=guide.metadata))
     return output.getvalue(), document.page

@@ -39,7 +39,16 @@ class Text(Paragraph):
     node: Node | None = None
     label: Node | None = None  # a list item's label element, when this begins the item
 
+    _wrapped_at: float | None = None  # the width the lines were last broken for
+
     def wrap(self, available_width, available_height):
+        # platypus measures most paragraphs twice at the same width (a kept group is measured
+        # whole, then each part again as it lands); breaking lines is the costliest step of
+        # layout, so the second time reuses the first (its height never depends on the room
+        # below). reportlab drops blPara when a split fails; then lines are broken anew.
+        if available_width == self._wrapped_at and hasattr(self, "blPara"):
+            return self.width, self.height
+        self._wrapped_at = available_width
         room = available_width - self.style.leftIndent - self.style.rightIndent
         if self.minWidth() > room + 0.5 and hasattr(self.canv, "too_wide"):
             words = [word for frag in getattr(self, "frags", []) for word in getattr(frag, "text", "").split()]
