@@ -7,11 +7,12 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import time as clock
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from .errors import UserError
@@ -44,34 +45,53 @@ def render_edition(guide: Guide, style: Style, edition: Edition, progress: Progr
     return Rendered(pdf, pages, time.perf_counter() - started)
 
 
+@contextmanager
+def layout_workers(editions: int) -> Iterator[Pool | None]:
+    """Processes to lay out all editions but one, started before the content is read so that
+    they import reportlab meanwhile; None when one edition or one core leaves nothing to share."""
+    count = min(editions, _cores()) - 1  # this process lays out an edition too
+    if count < 1:
+        yield None
+        return
+    pool = multiprocessing.get_context("spawn").Pool(count, initializer=_start_worker)
+    try:
+        yield pool
+    finally:
+        pool.terminate()  # on Ctrl-C the workers stop at once instead of finishing their pages
+
+
 def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
-                   progress: Progress = lambda message: None) -> list[Built]:
-    """Lay out each edition (in a process of its own when there are cores to spare), then
+                   progress: Progress = lambda message: None, workers: Pool | None = None) -> list[Built]:
+    """Lay out each edition (the teacher's here, the others in `workers` if given), then
     write the files. Only this process writes, so an interrupted build writes nothing."""
     for out in targets.values():
         check_writable(out)  # before minutes of layout, not after
-    workers = min(len(targets), _cores())
-    if workers < 2:
-        with stopped_by_interrupt() as stop:
-            rendered = [render_edition(guide, style, edition, progress, stop) for edition in targets]
-    else:
+    # the teacher edition, the longest, is laid out here while the workers take the others
+    here, *elsewhere = sorted(targets, key=lambda edition: edition is not Edition.TEACHER)
+    rendered: dict[Edition, Rendered] = {}
+    others = None
+    if workers is not None and elsewhere:
         progress(f"laying out {len(targets)} editions side by side")
-        pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_interrupts)
-        try:
-            rendered = pool.starmap(render_edition, [(guide, style, edition) for edition in targets])
-        finally:
-            pool.terminate()  # on Ctrl-C the workers stop at once instead of finishing their pages
+        others = workers.starmap_async(render_edition, [(guide, style, edition) for edition in elsewhere])
+    with stopped_by_interrupt() as stop:
+        for edition in [here] if others else [here, *elsewhere]:
+            rendered[edition] = render_edition(guide, style, edition, progress, stop)
+    if others is not None:
+        rendered.update(zip(elsewhere, others.get(), strict=True))
     built = []
-    for out, result in zip(targets.values(), rendered, strict=True):
+    for edition, out in targets.items():
+        result = rendered[edition]
         progress(f"writing {out}")
         write_atomically(out, result.pdf)
         built.append(Built(out, result.pages, len(result.pdf), result.seconds))
     return built
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C is for the main process: it stops the workers and writes nothing."""
+def _start_worker() -> None:
+    """Ctrl-C is for the main process: it stops the workers and writes nothing. Importing the
+    renderer now overlaps reportlab's import with the main process reading the content."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .render import document  # noqa: F401
 
 
 def _cores() -> int:

@@ -71,7 +71,7 @@ def build(
     """Build the guide as a PDF and print where it went, one line per file."""
     from rich.console import Console
 
-    from .build import build_editions
+    from .build import build_editions, layout_workers
     from .errors import UserError
     from .inputs import content_shown, load, placed
 
@@ -80,11 +80,11 @@ def build(
     status = console.status("Reading the content") if console.is_terminal and not quiet else None
     try:
         targets = _targets(edition, out)
-        with status or nullcontext():
+        with status or nullcontext(), layout_workers(len(targets)) as workers:
             guide, chosen_style = load(content, style, paper.value if paper else None)
             try:
                 built = build_editions(guide, chosen_style, targets,
-                                       progress=status.update if status else lambda message: None)
+                                       progress=status.update if status else lambda message: None, workers=workers)
             except UserError as error:  # a block that cannot be laid out, named by its file
                 raise UserError(placed(error.problems, content_shown(content))) from None
     except UserError as error:
