@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -170,12 +170,38 @@ def roman(number: int) -> str:
     return counter.thisf("page")
 
 
+class Unfolding(list):
+    """A story that makes its sections' flowables as layout reaches them. platypus takes
+    flowables off the front and looks only a few ahead, so a long guide need never hold
+    all its flowables (its largest part in memory) at once."""
+
+    AHEAD = 64  # flowables kept ready; far more than platypus ever looks ahead
+
+    def __init__(self, head: list[Flowable], sections: Iterator[list[Flowable]]):
+        super().__init__(head)
+        self._sections = sections
+        self._fill()
+
+    def whole(self) -> list[Flowable]:
+        """Every flowable, made now (for a tool that needs the story at once)."""
+        self.extend(flowable for section in self._sections for flowable in section)
+        return list(self)
+
+    def _fill(self) -> None:
+        while len(self) < self.AHEAD and (section := next(self._sections, None)) is not None:
+            self.extend(section)
+
+    def __delitem__(self, index) -> None:
+        super().__delitem__(index)
+        self._fill()
+
+
 @dataclass
 class Story:
     """Everything laid out: the flowables in order, the structure tree they belong to, the
     paragraph styles, and the words that describe each place a link may lead to."""
 
-    flowables: list[Flowable]
+    flowables: Unfolding
     structure: Node
     styles: Styles
     link_titles: dict[str, str]
@@ -188,12 +214,12 @@ def make_story(guide: m.Guide, style: Style) -> Story:
     targets = anchors(guide)
     listed = frozenset(anchor for _, _, anchor in contents_entries(guide))
     blocks = BlockRenderer(style, styles, frozenset(targets), structure, listed)
-    flowables = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width, structure),
-                 PageBreak(), *contents(guide, styles, structure), NextPageTemplate("body")]
-    for number, section in enumerate(guide.sections):
-        # the first section always leaves the contents' page, whatever its front matter says
-        flowables += blocks.section(replace(section, new_page=True) if number == 0 else section)
-    return Story(flowables, structure, styles, targets)
+    front = [NextPageTemplate("contents"), *cover(guide, styles, style, blocks.frame_width, structure),
+             PageBreak(), *contents(guide, styles, structure), NextPageTemplate("body")]
+    # the first section always leaves the contents' page, whatever its front matter says
+    sections = (blocks.section(replace(section, new_page=True) if number == 0 else section)
+                for number, section in enumerate(guide.sections))
+    return Story(Unfolding(front, sections), structure, styles, targets)
 
 
 def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message: None,

@@ -50,7 +50,7 @@ class Node:
 ORNAMENT = Node("Artifact")  # a paragraph's "label" that is only decoration (a theme's icon)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (one per paragraph part: a long guide has many)
 class Marked:
     """Marked content number `mcid` on page `page` (counted from 0)."""
 
@@ -58,7 +58,7 @@ class Marked:
     mcid: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotated:
     """An annotation (a link's clickable area) on page `page`."""
 
