@@ -1,0 +1,147 @@
+"""How fast nlmg-pdf builds, against the usual reportlab approach. One command, from the
+project folder, after the README's set-up:
+
+    .venv/bin/python bench/run.py            (about five minutes; --quick: 1x and 10x only)
+
+It prints a table and never fails on a number. Every time is a whole process's wall time,
+the median of several runs (one at 50x); memory is the peak resident size of the largest
+process (os.wait4). "The floor" is bench/floor.py: the tool's own flowables, pickled,
+laid out by a plain BaseDocTemplate with TableOfContents and multiBuild. The 10x and 50x
+guides are made here, by copying every section of the shipped content 10 or 50 times.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+FLOOR = ROOT / "bench" / "floor.py"
+STORY = ROOT / "bench" / "story.py"
+RUNS = {1: 5, 10: 3, 50: 1}  # runs per size; the median is reported
+
+
+@dataclass
+class Timing:
+    seconds: float  # median wall time
+    peak_mb: float  # the largest peak resident size seen
+    output: str  # what the last run printed
+
+
+def timed(commands: dict[str, list[str]], runs: int) -> dict[str, Timing]:
+    """Each command's median over `runs` runs, taken in turns so that a slow spell of the
+    machine falls on all of them alike."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, list[float]] = {name: [] for name in commands}
+    output: dict[str, str] = {}
+    for _ in range(runs):
+        for name, command in commands.items():
+            with tempfile.TemporaryFile("w+") as said:  # a file, not a pipe: nothing can block
+                start = time.perf_counter()
+                process = subprocess.Popen(command, stdout=said, stderr=subprocess.STDOUT, cwd=ROOT)
+                _, status, usage = os.wait4(process.pid, 0)  # this process's own peak memory
+                walls[name].append(time.perf_counter() - start)
+                peaks[name].append(usage.ru_maxrss / 1024)
+                said.seek(0)
+                output[name] = said.read()
+            if os.waitstatus_to_exitcode(status):
+                raise SystemExit(f"{' '.join(command)} failed:\n{output[name]}")
+    return {name: Timing(statistics.median(walls[name]), max(peaks[name]), output[name]) for name in commands}
+
+
+def tool(*args: str) -> list[str]:
+    script = Path(sys.executable).with_name("nlmg-pdf")
+    return [str(script), *args] if script.exists() else [sys.executable, "-m", "nlmg_pdf", *args]
+
+
+def synthetic(copies: int, folder: Path) -> Path:
+    """The shipped content with every section copied `copies` times over."""
+    if copies == 1:
+        return CONTENT
+    content = folder / f"content-{copies}x"
+    shutil.copytree(CONTENT, content)
+    manifest_path = content / "guide.yaml"
+    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
+    sections = []
+    for copy in range(copies):
+        for name in manifest["sections"]:
+            if copy:
+                source = content / name
+                name = f"{Path(name).with_suffix('')}-{copy}.md"
+                shutil.copy(source, content / name)
+            sections.append(name)
+    manifest["sections"] = sections
+    manifest_path.write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return content
+
+
+def pages_of(result_line: str) -> int:
+    """The page count from the tool's result line ("out.pdf: 53 pages, 482 KB, 0.9 s")."""
+    return int(result_line.split(": ", 1)[1].split(" pages", 1)[0])
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python "
+            f"{platform.python_version()}")
+
+
+def main() -> None:
+    sizes = (1, 10) if "--quick" in sys.argv else (1, 10, 50)
+    print(f"machine: {machine()}\n")
+    with tempfile.TemporaryDirectory() as work:
+        startup = timed({"nlmg-pdf --help": tool("--help"), "nlmg-pdf check": tool("check")}, RUNS[1])
+        shipped = timed({"build --edition teacher": tool("build", "--edition", "teacher", "--out", f"{work}/t.pdf"),
+                         "build --edition all": tool("build", "--edition", "all", "--out", f"{work}/all/")}, RUNS[1])
+        print_rows([("start-up", name, timing) for name, timing in startup.items()]
+                   + [("shipped", name, timing) for name, timing in shipped.items()])
+        both, teacher = shipped["build --edition all"].seconds, shipped["build --edition teacher"].seconds
+        print(f"\n--edition all / --edition teacher: {both / teacher:.2f} (budget 1.3)\n")
+        scaling = []
+        for copies in sizes:
+            content = synthetic(copies, Path(work))
+            made = subprocess.run([sys.executable, str(STORY), str(content), work], capture_output=True, text=True,
+                                  check=True, cwd=ROOT).stdout.split()
+            story, tool_passes = made[0], int(made[1])
+            pair = timed({"tool": tool("build", "--content", str(content), "--out", f"{work}/s{copies}.pdf"),
+                          "floor": [sys.executable, str(FLOOR), str(story), f"{work}/f{copies}.pdf"]}, RUNS[copies])
+            built, floor = pair["tool"], pair["floor"]
+            scaling.append((copies, built, floor, pages_of(built.output), tool_passes, int(floor.output.split()[0])))
+        print_scaling(scaling)
+
+
+def print_rows(rows) -> None:
+    print(f"{'what':10} {'command':28} {'time (s)':>9} {'peak MB':>8}")
+    for group, what, timing in rows:
+        print(f"{group:10} {what:28} {timing.seconds:9.3f} {timing.peak_mb:8.0f}")
+
+
+def print_scaling(scaling) -> None:
+    print(f"{'size':>5} {'pages':>6} {'tool s':>8} {'floor s':>8} {'tool/floor':>10} {'tool ms/page':>12} "
+          f"{'floor ms/page':>13} {'tool MB':>8} {'floor MB':>8} {'passes':>11}")
+    base = scaling[0][1].seconds
+    for copies, built, floor, pages, tool_passes, floor_passes in scaling:
+        ratio = built.seconds / floor.seconds
+        print(f"{copies:>4}x {pages:6d} {built.seconds:8.2f} {floor.seconds:8.2f} {ratio:10.2f} "
+              f"{built.seconds / pages * 1000:12.1f} {floor.seconds / pages * 1000:13.1f} {built.peak_mb:8.0f} "
+              f"{floor.peak_mb:8.0f} {tool_passes:>5} / {floor_passes:<3}")
+    print("\npasses: layout passes of the tool / of the floor. Budgets: tool/floor <= 0.8 at 1x and <= 0.6 "
+          "at 10x and 50x;")
+    for copies, built, *_ in scaling[1:]:
+        print(f"  {copies}x costs {built.seconds / base:.1f} times 1x (linear would be at most {copies * 1.1:.0f})")
+    print("  peak memory at 50x under 400 MB; --help under 0.25 s.")
+
+
+if __name__ == "__main__":
+    main()
