@@ -90,3 +90,12 @@ def test_a_missing_content_folder_is_reported(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith(f"{tmp_path / 'nowhere'}: content directory not found")
     assert "Traceback" not in result.stderr
+
+
+def test_help_loads_neither_reportlab_nor_the_model():
+    """Help is instant because the commands import the heavy parts only when they run."""
+    probe = ("import sys; from nlmg_pdf.cli import app; "
+             "print(sorted(m for m in ('reportlab', 'rich', 'nlmg_pdf.model', 'markdown_it') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
