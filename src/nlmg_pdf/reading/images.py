@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
-from PIL import Image, UnidentifiedImageError
 
 from .. import model as m
 from ..errors import Problems
@@ -51,6 +50,8 @@ class ImageReader:
             data = path.read_bytes()
         except OSError as error:
             return self._refuse(source, f"{where} cannot be read ({error.strerror}); expected a readable file")
+        from PIL import Image, UnidentifiedImageError  # (only for content that has images: 30 ms to import)
+
         try:
             with Image.open(io.BytesIO(data)) as image:
                 kind = image.format

@@ -73,7 +73,7 @@ class Tagger:
         self.canvas, self.root = canvas, root
         self.kids: dict[Node, list] = defaultdict(list)  # marks and links, in drawing order
         self.marks: list[Node] = []  # this page's marked-content numbers -> their nodes
-        self.keys: list[tuple[int, object]] = []  # ParentTree: key -> page's marks, or a link's node
+        self.keys: list[list[Node] | Node] = []  # the ParentTree, by key: a page's marks, or a link
         self.open: Node | None = None  # the node whose marked content is open
         self.open_at = 0  # where in the page's code the open sequence began
         self.artifacts = 0  # depth of artifacts being drawn; inside one, nothing is content
@@ -184,7 +184,7 @@ class Tagger:
         """The page's key in the ParentTree; its marks are complete."""
         if self.open is not None or self.artifacts:
             raise RuntimeError("a page ended inside marked content")
-        self.keys.append((len(self.keys), self.marks))
+        self.keys.append(self.marks)
         self.marks = []
         return len(self.keys) - 1
 
@@ -196,7 +196,7 @@ class Tagger:
         node = Node("Link", alt=description)
         self.kids[parent].append(node)
         self.kids[node].append(Annotated(self.canvas.getPageNumber() - 1, annotation))
-        self.keys.append((len(self.keys), node))
+        self.keys.append(node)
         return len(self.keys) - 1
 
     # --- writing the tree ----------------------------------------------------------------
@@ -206,7 +206,7 @@ class Tagger:
         writer = _TreeWriter(self, document)
         top = writer.element(self.root, PDFObjectReference("StructTreeRoot"))
         nums = []
-        for key, value in self.keys:
+        for key, value in enumerate(self.keys):
             marks = PDFArray([writer.refs[node] for node in value]) if isinstance(value, list) else writer.refs[value]
             nums += [key, marks]
         return document.Reference(PDFDictionary({
