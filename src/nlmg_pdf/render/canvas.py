@@ -37,7 +37,7 @@ class GuideCanvas(Canvas):
         self.tagger = Tagger(self, structure)
         self.front_pages = 0  # set by the document when the body begins
         self.heading_pages: dict[str, int] = {}  # anchor -> page number in the body, as headings land
-        self.forms_wanted: dict[str, tuple[str, float, str]] = {}  # contents numbers drawn, and their font
+        self.numbers_drawn: dict[str, tuple[str, float, str]] = {}  # anchor -> the font its number is in
         self.too_wide: list[TooWide] = []  # words no column can hold, noted as they are measured
         self._describing = ""  # the link being made, in words
 
@@ -45,18 +45,15 @@ class GuideCanvas(Canvas):
 
     def page_number(self, anchor: str, font: tuple[str, float, str]) -> None:
         """Draw, right-aligned at the origin, the page number of the heading `anchor`."""
-        name = page_number_form(anchor)
-        self.forms_wanted[name] = font
-        self.doForm(name)
+        self.numbers_drawn[anchor] = font
+        self.doForm(page_number_form(anchor))
 
     def save(self):
         self._number(PAGE_TOTAL_FORM, str(self.getPageNumber() - 1 - self.front_pages), self.number_font, left=True)
-        for anchor in sorted(self.heading_pages):
-            name = page_number_form(anchor)
-            if name in self.forms_wanted:
-                self._number(name, str(self.heading_pages[anchor]), self.forms_wanted[name], left=False)
-        if missing := set(self.forms_wanted) - {page_number_form(a) for a in self.heading_pages}:
+        if missing := set(self.numbers_drawn) - set(self.heading_pages):
             raise RuntimeError(f"contents entries for headings never laid out: {sorted(missing)}")
+        for anchor, font in sorted(self.numbers_drawn.items()):
+            self._number(page_number_form(anchor), str(self.heading_pages[anchor]), font, left=False)
         self.addPageLabel(0, "ROMAN_LOWER")
         self.addPageLabel(self.front_pages, "ARABIC", 1)
         self._describe_document()

@@ -36,13 +36,13 @@ def contents(guide: m.Guide, styles: Styles, root: Node) -> list[Flowable]:
     title.node = root.add("H1")
     listing = root.add("TOC")
     flowables: list[Flowable] = [title]
-    section_item = None
     for level, words, anchor in contents_entries(guide):
         if level == 0:
-            item = section_item = listing.add("TOCI")
+            item = section = listing.add("TOCI")
+            headings = None
         else:  # a section's headings are a contents of their own, inside its entry
-            inner = section_item.children[-1] if section_item.children[-1].role == "TOC" else section_item.add("TOC")
-            item = inner.add("TOCI")
+            headings = headings or section.add("TOC")
+            item = headings.add("TOCI")
         flowables.append(ContentsEntry(words, anchor, styles.toc_levels[level], item.add("P")))
     return flowables
 

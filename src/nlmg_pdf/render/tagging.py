@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
@@ -84,19 +84,13 @@ class Tagger:
 
     @contextmanager
     def marked(self, node: Node | None) -> Iterator[None]:
-        """Draw `node`'s marks. Marked content may not nest, so an open sequence is closed
-        while they draw, and reopened (with a new number) after them."""
+        """Draw `node`'s marks, as a sequence of their own."""
         if node is None or self.artifacts:
             yield
             return
-        outer = self._close()
-        self._open(node)
-        try:
+        with self._interrupting():
+            self._open(node)
             yield
-        finally:
-            self._close()
-            if outer is not None:
-                self._open(outer)
 
     def begin_artifact(self, kind: tuple[str, str | None] = LAYOUT) -> None:
         if not self.artifacts:
@@ -128,15 +122,12 @@ class Tagger:
         if self.artifacts:
             yield
             return
-        outer = self._close()
-        self.pending_label = (label, node)
-        try:
-            yield
-        finally:
-            self.pending_label = None
-            self._close()
-            if outer is not None:
-                self._open(outer)
+        with self._interrupting():
+            self.pending_label = (label, node)
+            try:
+                yield
+            finally:
+                self.pending_label = None
 
     def draw_text(self, draw: Callable[[], None]) -> None:
         """Draw a text object (through `draw`), as a pending label if there is one."""
@@ -157,6 +148,18 @@ class Tagger:
     def drawn(self, node: Node) -> bool:
         """Whether `node` has marks already (a table's header row repeated on a later page)."""
         return bool(self.kids.get(node))
+
+    @contextmanager
+    def _interrupting(self) -> Iterator[None]:
+        """Close the open sequence (marked content may not nest) and reopen it, with a new
+        number, once what is drawn meanwhile has been marked."""
+        outer = self._close()
+        try:
+            yield
+        finally:
+            self._close()
+            if outer is not None:
+                self._open(outer)
 
     def _open(self, node: Node) -> None:
         mcid = len(self.marks)
@@ -263,32 +266,18 @@ def _page(index: int) -> PDFObjectReference:
 
 # --- helpers for flowables: a canvas without a tagger (measuring, tests) draws untagged ----
 
-@contextmanager
-def marked(canvas, node: Node | None) -> Iterator[None]:
+def marked(canvas, node: Node | None) -> AbstractContextManager:
     tagger = getattr(canvas, "tagger", None)
-    if tagger is None:
-        yield
-    else:
-        with tagger.marked(node):
-            yield
+    return tagger.marked(node) if tagger else nullcontext()
 
 
-@contextmanager
-def labelled(canvas, label: Node | None, node: Node | None) -> Iterator[None]:
+def labelled(canvas, label: Node | None, node: Node | None) -> AbstractContextManager:
     tagger = getattr(canvas, "tagger", None)
     if tagger is None or label is None or node is None:
-        with marked(canvas, node):
-            yield
-    else:
-        with tagger.labelled(label, node):
-            yield
+        return marked(canvas, node)
+    return tagger.labelled(label, node)
 
 
-@contextmanager
-def artifact(canvas, kind: tuple[str, str | None] = LAYOUT) -> Iterator[None]:
+def artifact(canvas, kind: tuple[str, str | None] = LAYOUT) -> AbstractContextManager:
     tagger = getattr(canvas, "tagger", None)
-    if tagger is None:
-        yield
-    else:
-        with tagger.artifact(kind):
-            yield
+    return tagger.artifact(kind) if tagger else nullcontext()
