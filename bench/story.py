@@ -32,8 +32,8 @@ from nlmg_pdf.editions import Edition
 from nlmg_pdf.fontfiles import FACES, face_file
 from nlmg_pdf.inputs import load
 from nlmg_pdf.render import document
-from nlmg_pdf.render.contents import ContentsEntry
-from nlmg_pdf.render.flowables import BulletedList, Grid, Heading, Kept, Picture, PullQuote, Rule, Text
+from nlmg_pdf.render.contents import ContentsLine
+from nlmg_pdf.render.flowables import BulletedList, Grid, Heading, Kept, Picture, PullQuote, Rule, TaggedParagraph
 from nlmg_pdf.render.fonts import face_name
 from nlmg_pdf.transforms import prepare
 
@@ -48,7 +48,7 @@ def plain(flowable):
         made.level, made.title, made.anchor = flowable.level, flowable.title, flowable.anchor
         made.in_contents = flowable.in_contents
         return made
-    if isinstance(flowable, Text):
+    if isinstance(flowable, TaggedParagraph):
         return Paragraph(flowable.text, flowable.style, bulletText=flowable.bulletText)
     if type(flowable) in SWAPS:
         flowable.__class__ = SWAPS[type(flowable)]
@@ -76,10 +76,10 @@ def prepare_floor(content: Path, folder: Path) -> tuple[Path, int]:
     guide = prepare(guide, Edition.TEACHER)
     story = document.make_story(guide, style)
     whole = story.flowables.whole()
-    flowables = [plain(f) for f in whole if not isinstance(f, ContentsEntry)]
-    at = next(i for i, f in enumerate(whole) if isinstance(f, ContentsEntry))
-    flowables.insert(at, TableOfContents(levelStyles=list(story.styles.toc_levels), dotsMinLevel=0,
-                                         tableStyle=[("FONTNAME", (0, 0), (-1, -1), story.styles.body.fontName)]))
+    flowables = [plain(f) for f in whole if not isinstance(f, ContentsLine)]
+    at = next(i for i, f in enumerate(whole) if isinstance(f, ContentsLine))
+    flowables.insert(at, TableOfContents(levelStyles=list(story.paras.toc_levels), dotsMinLevel=0,
+                                         tableStyle=[("FONTNAME", (0, 0), (-1, -1), story.paras.body.fontName)]))
     path = folder / f"story-{content.name}.pickle"
     path.write_bytes(pickle.dumps(flowables))
     families = {style.body_font, style.heading_font}
@@ -89,7 +89,7 @@ def prepare_floor(content: Path, folder: Path) -> tuple[Path, int]:
     path.with_suffix(".json").write_text(json.dumps({
         "size": list(style.page_size), "left": style.margin_left, "right": style.margin_right,
         "top": style.margin_top, "bottom": style.margin_bottom, "title": guide.metadata.title,
-        "font": story.styles.body.fontName, "small": style.small_size,
+        "font": story.paras.body.fontName, "small": style.small_size,
         "fonts": {"faces": faces, "mappings": mappings}}))
 
     passes = 0

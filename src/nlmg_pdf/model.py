@@ -5,7 +5,7 @@ dataclasses so a transform returns a new tree instead of editing one in place.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -340,6 +340,31 @@ class NoteList:
 Block = (Heading | Paragraph | ListBlock | BlockQuote | Rule | Table | Callout | Only
          | PullQuote | CharacterBox | QuestionList | KeyQuotations | Quiz | AnswerKey | Glossary | ReadingSchedule
          | Figure | NoteList)
+
+
+def child_groups(block: Block) -> tuple[tuple[Block, ...], ...]:
+    """The runs of blocks a block holds, in reading order: each item of a list, the
+    children of a quotation, a box or an edition block, each note of a list of notes.
+    (The one place that knows which blocks hold blocks.)"""
+    if isinstance(block, ListBlock):
+        return block.items
+    if isinstance(block, BlockQuote | Callout | Only):
+        return (block.children,)
+    if isinstance(block, NoteList):
+        return tuple(note.children for note in block.notes)
+    return ()
+
+
+def with_child_groups(block: Block, groups: tuple[tuple[Block, ...], ...]) -> Block:
+    """`block` holding `groups` instead of what `child_groups` gave."""
+    if isinstance(block, ListBlock):
+        return replace(block, items=groups)
+    if isinstance(block, BlockQuote | Callout | Only):
+        return replace(block, children=groups[0])
+    if isinstance(block, NoteList):
+        return replace(block, notes=tuple(replace(note, children=children)
+                                          for note, children in zip(block.notes, groups, strict=True)))
+    return block
 
 
 # --- the document -------------------------------------------------------------

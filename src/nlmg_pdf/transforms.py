@@ -5,10 +5,15 @@ the renderer draws whatever the filtered model holds.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any
 
 from . import model as m
+from .outline import link_targets, walk
+
+__all__ = ["EditionPolicy", "POLICIES", "for_edition", "number_questions", "prepare", "rewrite_guide",
+           "unlink_missing_targets", "walk"]
 
 Rewrite = Callable[[m.Block], Iterable[m.Block]]
 
@@ -17,37 +22,11 @@ def rewrite_blocks(blocks: Iterable[m.Block], rewrite: Rewrite) -> tuple[m.Block
     """Apply `rewrite` to every block, children first; it may return none, one or many."""
     out: list[m.Block] = []
     for block in blocks:
-        out.extend(rewrite(_with_rewritten_children(block, rewrite)))
+        groups = m.child_groups(block)
+        if groups:
+            block = m.with_child_groups(block, tuple(rewrite_blocks(group, rewrite) for group in groups))
+        out.extend(rewrite(block))
     return tuple(out)
-
-
-def _with_rewritten_children(block: m.Block, rewrite: Rewrite) -> m.Block:
-    if isinstance(block, m.ListBlock):
-        return replace(block, items=tuple(rewrite_blocks(item, rewrite) for item in block.items))
-    if isinstance(block, (m.BlockQuote, m.Callout, m.Only)):
-        return replace(block, children=rewrite_blocks(block.children, rewrite))
-    if isinstance(block, m.NoteList):
-        notes = tuple(replace(note, children=rewrite_blocks(note.children, rewrite)) for note in block.notes)
-        return replace(block, notes=notes)
-    return block
-
-
-def walk(guide: m.Guide) -> Iterator[m.Block]:
-    """Every block of the guide, containers before what they hold, in reading order."""
-    def within(blocks: Iterable[m.Block]) -> Iterator[m.Block]:
-        for block in blocks:
-            yield block
-            if isinstance(block, m.ListBlock):
-                for item in block.items:
-                    yield from within(item)
-            elif isinstance(block, m.BlockQuote | m.Callout | m.Only):
-                yield from within(block.children)
-            elif isinstance(block, m.NoteList):
-                for note in block.notes:
-                    yield from within(note.children)
-
-    for section in guide.sections:
-        yield from within(section.blocks)
 
 
 def rewrite_guide(guide: m.Guide, rewrite: Rewrite) -> m.Guide:
@@ -58,28 +37,80 @@ def rewrite_guide(guide: m.Guide, rewrite: Rewrite) -> m.Guide:
 WORKBOOK_COVER_FIELDS = ("Name", "Class", "Date")
 
 
+@dataclass(frozen=True)
+class EditionPolicy:
+    """What an edition prints of the exercises: the teacher's copy keeps the answers, keys
+    and notes and drops the lines, which an answered question does not need; the student
+    workbook keeps the write-in lines and the cover's name lines and loses every answer."""
+
+    answers: bool  # answers, answer guidance and the answer key
+    write_in_lines: bool
+    cover_fields: tuple[str, ...]
+
+
+POLICIES = {
+    m.Edition.TEACHER: EditionPolicy(answers=True, write_in_lines=False, cover_fields=()),
+    m.Edition.STUDENT: EditionPolicy(answers=False, write_in_lines=True, cover_fields=WORKBOOK_COVER_FIELDS),
+}
+
+
 def for_edition(guide: m.Guide, edition: m.Edition) -> m.Guide:
-    """Make the guide one edition's product. The student workbook keeps the write-in lines
-    and the cover's name lines and loses every answer; the teacher's copy keeps the answers,
-    keys and notes, and drops the lines, which an answered question does not need."""
-    teacher = edition is m.Edition.TEACHER
+    """Make the guide one edition's product, by that edition's policy."""
+    policy = POLICIES[edition]
+
+    def exercise(entry):  # a question or a quiz item
+        if not policy.answers:
+            entry = replace(entry, answer=None)
+        return entry if policy.write_in_lines else replace(entry, lines=0)
 
     def rewrite(block: m.Block) -> Iterable[m.Block]:
         if isinstance(block, m.Only):
             return block.children if edition in block.editions else ()
         if isinstance(block, m.QuestionList):
-            questions = tuple(replace(q, lines=0) if teacher else replace(q, answer=None) for q in block.questions)
-            return (replace(block, questions=questions),)
+            return (replace(block, questions=tuple(map(exercise, block.questions))),)
         if isinstance(block, m.Quiz):
-            items = tuple(replace(i, lines=0) if teacher else replace(i, answer=None) for i in block.items)
-            return (replace(block, items=items),)
-        if isinstance(block, m.AnswerKey) and not teacher:
+            return (replace(block, items=tuple(map(exercise, block.items))),)
+        if isinstance(block, m.AnswerKey) and not policy.answers:
             return ()
         return (block,)
 
-    kept = replace(guide, edition=edition, cover_fields=() if teacher else WORKBOOK_COVER_FIELDS,
+    kept = replace(guide, edition=edition, cover_fields=policy.cover_fields,
                    sections=tuple(s for s in guide.sections if edition in s.editions))
     return rewrite_guide(kept, rewrite)
+
+
+def unlink_missing_targets(guide: m.Guide) -> m.Guide:
+    """A link into the guide whose target this guide lacks (a section of the other edition)
+    becomes its plain words, since it would lead nowhere; every writer then draws what is left."""
+    present = frozenset(link_targets(guide))
+    sections = tuple(replace(s, blocks=_relinked(s.blocks, present)) for s in guide.sections)
+    return replace(guide, sections=sections)
+
+
+def _relinked(value: Any, present: frozenset[str]) -> Any:
+    """`value` with every internal link to a target not in `present` replaced by its words."""
+    if isinstance(value, tuple):
+        out: list[Any] = []
+        changed = False
+        for item in value:
+            if isinstance(item, m.Link) and item.internal and item.target[1:] not in present:
+                out.extend(_relinked(item.children, present))
+                changed = True
+            else:
+                new = _relinked(item, present)
+                changed |= new is not item
+                out.append(new)
+        return tuple(out) if changed else value
+    if is_dataclass(value) and not isinstance(value, type | m.Source | m.Theme):
+        changes = {}
+        for field in fields(value):
+            old = getattr(value, field.name)
+            if isinstance(old, tuple) or is_dataclass(old):
+                new = _relinked(old, present)
+                if new is not old:
+                    changes[field.name] = new
+        return replace(value, **changes) if changes else value
+    return value
 
 
 def number_questions(guide: m.Guide) -> m.Guide:
@@ -102,5 +133,5 @@ def number_questions(guide: m.Guide) -> m.Guide:
 def prepare(guide: m.Guide, edition: m.Edition) -> m.Guide:
     """The transforms every build runs. Questions are numbered before the edition filter, so a
     question keeps its number in both editions even if some set is in one edition only."""
-    return for_edition(number_questions(guide), edition)
+    return unlink_missing_targets(for_edition(number_questions(guide), edition))
 

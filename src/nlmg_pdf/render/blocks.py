@@ -1,46 +1,44 @@
 """Model blocks -> flowables, dispatched on node type (an unknown type is a bug, not skipped)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from functools import partial
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, ListItem, PageBreak, Spacer, TableStyle
 
 from .. import model as m
+from ..outline import block_name
 from ..stylesheet import Style
 from . import exercises, features
-from .flowables import BulletedList, Grid, Heading, Kept, Origin, Rule, Text, framed
+from .flowables import BulletedList, Grid, Heading, Kept, Rule, TaggedParagraph, framed
 from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths, narrowest
-from .markup import icon, markup, text
-from .paragraph_styles import Styles
+from .markup import escaped, icon, markup
+from .paragraph_styles import ParagraphStyles
+from .session import Origin
 from .tagging import Node
 
-BLOCK_NAMES = {
-    m.Heading: "heading", m.Paragraph: "paragraph", m.ListBlock: "list", m.BlockQuote: "quotation",
-    m.Table: "table", m.Callout: "box", m.PullQuote: "pull-quote", m.CharacterBox: "character box",
-    m.QuestionList: "set of questions", m.Quiz: "quiz", m.AnswerKey: "answer key", m.Glossary: "glossary",
-    m.KeyQuotations: "list of quotations", m.ReadingSchedule: "reading schedule", m.Figure: "image",
-    m.NoteList: "notes",
-}
 ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 
 
 class BlockRenderer:
     """Makes each block's flowables, and its structure elements under `parent`, in reading order."""
 
-    def __init__(self, style: Style, styles: Styles, anchors: frozenset[str] | None = None,
-                 parent: Node | None = None, in_contents: frozenset[str] = frozenset()):
-        self.style, self.styles, self.anchors = style, styles, anchors  # anchors: what links may lead to
+    def __init__(self, style: Style, paras: ParagraphStyles, parent: Node | None = None,
+                 in_contents: frozenset[str] = frozenset(), origins: MutableMapping[Any, Origin] | None = None):
+        self.style, self.paras = style, paras
         self.frame_width = style.frame_width
         self.parent = parent or Node("Document")
         self.in_contents = in_contents  # anchors of the headings the contents lists
+        self.origins = WeakKeyDictionary() if origins is None else origins  # flowable -> the block it shows
         self.depth = 1  # the level of the last heading (H1 = 1), so a box's heading goes one below
         self._bookmarks: set[str] = set()
         self._handlers = {
-            m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.list,
+            m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.bullet_list,
             m.BlockQuote: self.block_quote, m.Rule: self.rule, m.Table: self.table,
             m.Callout: self.callout, m.NoteList: self.notes,
             **{kind: partial(draw, self) for kind, draw in (*features.HANDLERS.items(), *exercises.HANDLERS.items())},
@@ -53,13 +51,14 @@ class BlockRenderer:
             if handler is None:  # e.g. an Only block the edition filter should have removed
                 raise TypeError(f"the renderer has no rule for {type(block).__name__}")
             made = handler(block)
+            origin = Origin(block.source, block_name(block))
             for flowable in made:  # where it came from, should it prove impossible to lay out
-                flowable.origin = Origin(block.source, BLOCK_NAMES.get(type(block), "block"))
+                self.origins[flowable] = origin
             out.extend(made)
         return _headings_kept_with_boxes(out)
 
     def markup(self, inlines) -> str:
-        return markup(inlines, self.style.link_colour, self.anchors)
+        return markup(inlines, self.style.link_colour)
 
     # --- structure elements ---------------------------------------------------------------
 
@@ -73,17 +72,14 @@ class BlockRenderer:
         finally:
             self.parent = outer
 
-    def text(self, shown: str, style, role: str = "P", bulletText: str | None = None, **element) -> Text:
+    def tagged(self, shown: str, style, role: str = "P", bulletText: str | None = None, **element) -> TaggedParagraph:
         """A paragraph that is a `role` element of its own (`element`: that element's options)."""
-        made = Text(shown, style, bulletText=bulletText)
-        made.node = self.parent.add(role, **element)
-        return made
+        return TaggedParagraph(shown, style, bulletText=bulletText, node=self.parent.add(role, **element))
 
     def box_heading(self, title: str, anchor: str, style) -> Heading:
         """A box's own heading, one level below the heading the box follows."""
-        heading = Heading(text(title), style, self.depth, anchor if anchor not in self._bookmarks else None,
-                          title, in_contents=False)
-        heading.node = self.parent.add(f"H{self.depth + 1}")
+        heading = Heading(escaped(title), style, self.depth, anchor if anchor not in self._bookmarks else None,
+                          title, in_contents=False, node=self.parent.add(f"H{self.depth + 1}"))
         self._bookmarks.add(anchor)
         return heading
 
@@ -92,9 +88,10 @@ class BlockRenderer:
     def section(self, section: m.Section) -> list[Flowable]:
         """A section: its title (on a new page unless it runs on) and its blocks."""
         with self.inside("Sect"):
-            title = Heading(text(section.title), self.styles.headings[0], 0, section.id, section.title,
-                            section.id in self.in_contents, opens_page=section.new_page)
-            title.node, self.depth = self.parent.add("H1"), 1
+            title = Heading(escaped(section.title), self.paras.headings[0], 0, section.id, section.title,
+                            section.id in self.in_contents, opens_page=section.new_page, node=self.parent.add("H1"))
+            self.origins[title] = Origin(section.source, "section title")
+            self.depth = 1
             if section.new_page:
                 opening = [PageBreak()]
             else:  # running on: a title needs room for itself and a few lines below it
@@ -105,30 +102,31 @@ class BlockRenderer:
         return style.leading * 2 + self.style.body_leading * 4
 
     def heading(self, block: m.Heading) -> list[Flowable]:
-        style, ornament = self.styles.headings[block.level - 1], None
+        style, ornament = self.paras.headings[block.level - 1], None
         if block.theme:  # the theme's icon, set before the words like a bullet, is decoration
             ornament = block.theme.glyph
             style = ParagraphStyle(f"{style.name}-{block.theme.id}", parent=style, bulletIndent=0,
-                                   bulletFontName=self.styles.tags.fontName, bulletFontSize=style.fontSize,
+                                   bulletFontName=self.paras.tags.fontName, bulletFontSize=style.fontSize,
                                    bulletColor=self.style.paint(block.theme.colour))
         heading = Heading(self.markup(block.children), style, block.level - 1, block.anchor,
-                          m.plain_text(block.children), block.anchor in self.in_contents, ornament=ornament)
-        heading.node, self.depth = self.parent.add(f"H{block.level}"), block.level
+                          m.plain_text(block.children), block.anchor in self.in_contents, ornament=ornament,
+                          node=self.parent.add(f"H{block.level}"))
+        self.depth = block.level
         self._bookmarks.add(block.anchor)
         # a heading needs room for itself and a few lines of what follows, or it moves on
         return [CondPageBreak(self._room_for(style)), heading]
 
     def theme_icon(self, theme: m.Theme) -> str:
-        return icon(theme.glyph, self.style.paint(theme.colour), self.styles.tags.fontName)
+        return icon(theme.glyph, self.style.paint(theme.colour), self.paras.tags.fontName)
 
     def paragraph(self, block: m.Paragraph, style=None) -> list[Flowable]:
-        return [self.text(self.markup(block.children), style or self.styles.body)]
+        return [self.tagged(self.markup(block.children), style or self.paras.body)]
 
-    def list(self, block: m.ListBlock) -> list[Flowable]:
+    def bullet_list(self, block: m.ListBlock) -> list[Flowable]:
         with self.inside("L"):
             items = [ListItem(self._item(item)) for item in block.items]
         size = self.style.body_size
-        options = dict(bulletFontName=self.styles.body.fontName, bulletFontSize=size,
+        options = dict(bulletFontName=self.paras.body.fontName, bulletFontSize=size,
                        leftIndent=size * 1.6, bulletColor=self.style.accent_colour,
                        spaceAfter=self.style.paragraph_space * 0.5)
         if block.ordered:
@@ -143,17 +141,17 @@ class BlockRenderer:
             with self.inside("LBody"):
                 for block in blocks:
                     if isinstance(block, m.Paragraph):
-                        out.extend(self.paragraph(block, self.styles.list_body))
+                        out.extend(self.paragraph(block, self.paras.list_body))
                     else:
                         out.extend(self.render([block]))
-        if out and isinstance(out[0], Text):
+        if out and isinstance(out[0], TaggedParagraph):
             out[0].label = label
         return out
 
     def block_quote(self, block: m.BlockQuote) -> list[Flowable]:
         with self.inside("BlockQuote"):
             inner = self.render(block.children)
-        box = framed([[inner]], self.styles.body.fontName, self.style.rule_colour, self.style.box_padding,
+        box = framed([[inner]], self.paras.body.fontName, self.style.rule_colour, self.style.box_padding,
                      self.style.box_border, accent_left=True)
         return [box, Spacer(1, self.style.paragraph_space)]
 
@@ -170,17 +168,17 @@ class BlockRenderer:
         head_style, cell_style = fitting
         with self.inside("Table"):
             with self.inside("TR"):
-                head = [self.text(self.markup(cell), head_style, role="TH", attributes=COLUMN_HEADER)
+                head = [self.tagged(self.markup(cell), head_style, role="TH", attributes=COLUMN_HEADER)
                         for cell in block.header]
             body = []
             for row in block.rows:
                 with self.inside("TR"):
-                    body.append([self.text(self.markup(cell), cell_style, role="TD") for cell in row])
+                    body.append([self.tagged(self.markup(cell), cell_style, role="TD") for cell in row])
         widths = column_widths(columns, head_style.fontName, head_style.fontSize, TABLE_PADDING, self.frame_width)
         table = Grid([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid = colors.HexColor(self.style.rule_colour)
         commands = [
-            ("FONTNAME", (0, 0), (-1, -1), self.styles.table_cell.fontName),
+            ("FONTNAME", (0, 0), (-1, -1), self.paras.table_cell.fontName),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(self.style.accent_colour)),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, grid),
@@ -192,9 +190,9 @@ class BlockRenderer:
         return [table, Spacer(1, self.style.paragraph_space * 1.5)]
 
     def _table_styles(self, columns: list[list[str]]) -> tuple[ParagraphStyle, ParagraphStyle] | None:
-        """The table's usual styles, or the small size when its longest words would not fit
+        """The table's usual paras, or the small size when its longest words would not fit
         side by side; None when even that is too wide (a wide table in large print)."""
-        head, cell = self.styles.table_head, self.styles.table_cell
+        head, cell = self.paras.table_head, self.paras.table_cell
         size, leading = self.style.small_size, self.style.small_size * 1.3
         small = (ParagraphStyle("table-head-small", parent=head, fontSize=size, leading=leading),
                  ParagraphStyle("table-cell-small", parent=cell, fontSize=size, leading=leading))
@@ -209,21 +207,21 @@ class BlockRenderer:
         out: list[Flowable] = []
         for row in block.rows:
             with self.inside("Div"):
-                parts: list[Flowable] = [self.text(f"<b>{self.markup(row[0])}</b>", self.styles.body)] if row else []
-                parts += [self.text(f"<b>{self.markup(name)}:</b> {self.markup(cell)}", self.styles.list_body)
+                parts: list[Flowable] = [self.tagged(f"<b>{self.markup(row[0])}</b>", self.paras.body)] if row else []
+                parts += [self.tagged(f"<b>{self.markup(name)}:</b> {self.markup(cell)}", self.paras.list_body)
                           for name, cell in zip(block.header[1:], row[1:], strict=False)]
             out += [Kept(parts), Spacer(1, self.style.paragraph_space)]
         return out
 
     def callout(self, block: m.Callout) -> list[Flowable]:
         with self.inside("Sect"):
-            rows = [[self.text(text(block.title.upper()), self.styles.label)]]
+            rows = [[self.tagged(escaped(block.title.upper()), self.paras.label)]]
             rows += [[flowable] for flowable in self.render(block.children)]
         return self.box(rows, border=self.style.accent_colour, accent_left=True)
 
     def box(self, rows: list[list], border: str, accent_left: bool = False) -> list[Flowable]:
         """A shaded box kept on one page when it fits, with space after it."""
-        box = framed(rows, self.styles.body.fontName, border, self.style.box_padding, self.style.box_border,
+        box = framed(rows, self.paras.body.fontName, border, self.style.box_padding, self.style.box_border,
                      background=self.style.box_colour, accent_left=accent_left)
         return [Kept([box]), Spacer(1, self.style.paragraph_space * 1.2)]
 
@@ -233,9 +231,9 @@ class BlockRenderer:
                                     spaceBefore=self.style.body_size, spaceAfter=4)]
         for note in block.notes:
             body = " ".join(self.markup(p.children) for p in note.children if isinstance(p, m.Paragraph))
-            made = Text(f'<a name="{note.anchor}"/><super>{note.number}</super> {body}', self.styles.small)
-            made.node = self.parent.add("Note", ident=note.anchor)
-            out.append(made)
+            shown = f'<a name="{note.anchor}"/><super>{note.number}</super> {body}'
+            out.append(TaggedParagraph(shown, self.paras.small,
+                            node=self.parent.add("Note", ident=note.anchor)))
         return out
 
 

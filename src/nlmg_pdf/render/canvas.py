@@ -8,16 +8,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFPage, PDFString, PDFtrue
-from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from .. import model as m
-from .flowables import TooWide
+from .reportlab_compat import HookedCanvas, allow_page_keys, annotation_reference
+from .session import LayoutSession
 from .tagging import Node, Tagger
 
 PAGE_TOTAL_FORM = "page-total"
 PRINTABLE = 4  # annotation flag: print the annotation with the page
-PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]  # reportlab drops keys it does not list
+PAGE_KEYS = ("StructParents", "Tabs")  # what a tagged page adds to reportlab's page entries
 
 
 def page_number_form(anchor: str) -> str:
@@ -25,21 +25,19 @@ def page_number_form(anchor: str) -> str:
     return f"page-of-{anchor}"
 
 
-class GuideCanvas(Canvas):
+class GuideCanvas(HookedCanvas):
     """Each footer draws a form holding the page total, and each contents entry one holding
     its heading's page; the forms are defined once the last page is known, just before
     saving, so one layout pass is enough."""
 
-    def __init__(self, *args, number_font: tuple[str, float, str], structure: Node,
+    def __init__(self, *args, session: LayoutSession, number_font: tuple[str, float, str], structure: Node,
                  link_titles: Mapping[str, str], metadata: m.Metadata, **kwargs):
         super().__init__(*args, **kwargs)
+        self.layout_session = session
         self.number_font, self.link_titles, self.metadata = number_font, link_titles, metadata
-        self.tagger = Tagger(self, structure)
-        self.front_pages = 0  # set by the document when the body begins
-        self.heading_pages: dict[str, int] = {}  # anchor -> page number in the body, as headings land
+        self.tagger = session.tagger = Tagger(self, structure)
         self.numbers_drawn: dict[str, tuple[str, float, str]] = {}  # anchor -> the font its number is in
-        self.too_wide: list[TooWide] = []  # words no column can hold, noted as they are measured
-        self._describing = ""  # the link being made, in words
+        self.describing = ""  # the link being made, in words
 
     # --- numbers known at the end ------------------------------------------------------
 
@@ -49,13 +47,14 @@ class GuideCanvas(Canvas):
         self.doForm(page_number_form(anchor))
 
     def save(self):
-        self._number(PAGE_TOTAL_FORM, str(self.getPageNumber() - 1 - self.front_pages), self.number_font, left=True)
-        if missing := set(self.numbers_drawn) - set(self.heading_pages):
+        front_pages, heading_pages = self.layout_session.front_pages or 0, self.layout_session.heading_pages
+        self._number(PAGE_TOTAL_FORM, str(self.getPageNumber() - 1 - front_pages), self.number_font, left=True)
+        if missing := set(self.numbers_drawn) - set(heading_pages):
             raise RuntimeError(f"contents entries for headings never laid out: {sorted(missing)}")
         for anchor, font in sorted(self.numbers_drawn.items()):
-            self._number(page_number_form(anchor), str(self.heading_pages[anchor]), font, left=False)
+            self._number(page_number_form(anchor), str(heading_pages[anchor]), font, left=False)
         self.addPageLabel(0, "ROMAN_LOWER")
-        self.addPageLabel(self.front_pages, "ARABIC", 1)
+        self.addPageLabel(front_pages, "ARABIC", 1)
         self._describe_document()
         super().save()
 
@@ -69,40 +68,35 @@ class GuideCanvas(Canvas):
         self.drawString(lower_x, 0, number)
         self.endForm()
 
-    # --- tagging hooks (private reportlab API: see the version range in pyproject.toml) ---
+    # --- tagging hooks (see reportlab_compat) -------------------------------------------
 
     def drawText(self, textobject):
         self.tagger.draw_text(lambda: super(GuideCanvas, self).drawText(textobject))
 
-    def _setAnnotations(self, page):
-        super()._setAnnotations(page)
-        if isinstance(page, PDFPage):  # forms come through here too
-            page.__NoDefault__ = PAGE_KEYS
-            page.StructParents = self.tagger.end_page()
-            page.Tabs = PDFName("S")  # tab through links in structure order
+    def page_finished(self, page: PDFPage) -> None:
+        allow_page_keys(page, PAGE_KEYS)
+        page.StructParents = self.tagger.end_page()
+        page.Tabs = PDFName("S")  # tab through links in structure order
 
     def linkRect(self, contents, destinationname, *args, **kwargs):
-        self._describing = f"Go to {self.link_titles.get(destinationname, destinationname)}"
-        return super().linkRect(contents or self._describing, destinationname, *args, **kwargs)
+        self.describing = f"Go to {self.link_titles.get(destinationname, destinationname)}"
+        return super().linkRect(contents or self.describing, destinationname, *args, **kwargs)
 
     def linkURL(self, url, rect, *args, **kwargs):
-        self._describing = f"Open {url}"
-        kwargs.setdefault("Contents", PDFString(self._describing))
+        self.describing = f"Open {url}"
+        kwargs.setdefault("Contents", PDFString(self.describing))
         return super().linkURL(url, rect, *args, **kwargs)
 
-    def _addAnnotation(self, annotation, name=None, addtopage=1):
+    def annotating(self, entries, name: str):
         """Every annotation here is a link's: printable, and a Link element in the tree."""
-        name = name or f"Tagged{self._annotationCount + 1}"
-        entries = annotation.Dict() if hasattr(annotation, "Dict") else annotation
         entries["F"] = PRINTABLE
-        entries["StructParent"] = self.tagger.link(self._doc.refAnnotation(name), self._describing)
-        return super()._addAnnotation(entries, name, addtopage)
+        entries["StructParent"] = self.tagger.link(annotation_reference(self, name), self.describing)
+        return entries
 
     def _describe_document(self) -> None:
-        catalog = self._doc.Catalog
-        catalog.StructTreeRoot = self.tagger.tree(self._doc)
-        catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
-        catalog.Metadata = XMP(creator=lambda document: xmp(self.metadata).encode("utf-8"))
+        self.setCatalogEntry("StructTreeRoot", self.tagger.tree())
+        self.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": PDFtrue}))
+        self.setCatalogEntry("Metadata", XMP(creator=lambda document: xmp(self.metadata).encode("utf-8")))
 
 
 def xmp(md: m.Metadata) -> str:

@@ -4,6 +4,8 @@ before layout; their page numbers are forms the canvas fills in once the pages a
 from __future__ import annotations
 
 import math
+from collections.abc import MutableMapping
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -11,55 +13,49 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .. import model as m
-from .flowables import Text
-from .markup import text
-from .paragraph_styles import Styles
+from ..outline import LABELS, contents_entries
+from .flowables import TaggedParagraph
+from .markup import escaped
+from .paragraph_styles import ParagraphStyles
+from .session import Origin
 from .tagging import Node, artifact, marked
 
 LEADER = ". "
 NUMBER_ROOM = "0000"  # the widest page number the contents leaves room for, and a gap
 
 
-def contents_entries(guide: m.Guide) -> list[tuple[int, str, str]]:
-    """(level, title, anchor) of each entry, in order."""
-    out = []
-    for section in guide.sections:
-        out.append((0, section.title, section.id))
-        if section.contents_headings:
-            out += [(1, m.plain_text(b.children), b.anchor) for b in section.blocks
-                    if isinstance(b, m.Heading) and b.level == 2]
-    return out
-
-
-def contents(guide: m.Guide, styles: Styles, root: Node) -> list[Flowable]:
-    title = Text("Contents", styles.contents_title)
-    title.node = root.add("H1")
+def contents(guide: m.Guide, paras: ParagraphStyles, root: Node,
+             origins: MutableMapping[Any, Origin]) -> list[Flowable]:
+    title = TaggedParagraph(LABELS.contents, paras.contents_title, node=root.add("H1"))
     listing = root.add("TOC")
     flowables: list[Flowable] = [title]
-    for level, words, anchor in contents_entries(guide):
-        if level == 0:
+    section = listing
+    headings = None
+    for entry in contents_entries(guide):
+        if entry.level == 0:
             item = section = listing.add("TOCI")
             headings = None
         else:  # a section's headings are a contents of their own, inside its entry
             headings = headings or section.add("TOC")
             item = headings.add("TOCI")
-        flowables.append(ContentsEntry(words, anchor, styles.toc_levels[level], item.add("P")))
+        made = ContentsLine(entry.title, entry.anchor, paras.toc_levels[entry.level], item.add("P"))
+        origins[made] = Origin(entry.source, "section title" if entry.level == 0 else "heading")
+        flowables.append(made)
     return flowables
 
 
-class ContentsEntry(Flowable):
+class ContentsLine(Flowable):
     """A title linked to its heading, dot leaders, and the heading's page number."""
 
     def __init__(self, title: str, anchor: str, style: ParagraphStyle, node: Node):
         super().__init__()
         self.anchor, self.style, self.node = anchor, style, node
-        self.title = Text(f'<a href="#{anchor}">{text(title)}</a>', style)
-        self.title.node = node
+        self.title = TaggedParagraph(f'<a href="#{anchor}">{escaped(title)}</a>', style, node=node)
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
 
     def wrap(self, available_width, available_height):
         self.width = available_width
-        self.height = self.title.wrap(available_width, available_height)[1]
+        self.height = self.title.wrapOn(self.canv, available_width, available_height)[1]
         return self.width, self.height
 
     def split(self, available_width, available_height):

@@ -9,9 +9,10 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from .. import model as m
-from .flowables import Grid, Kept, MarkCircle, Text, WriteInLines
+from ..outline import LABELS
+from .flowables import Grid, Kept, MarkCircle, TaggedParagraph, WriteInLines
 from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths
-from .markup import text
+from .markup import escaped
 from .tagging import Node
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
             with _entry(r) as label:
                 parts = [_numbered(r, question.text, question.number, label)]
                 if question.answer is not None:
-                    parts.append(r.text(f"<b>Answer guidance.</b> {r.markup(question.answer)}", r.styles.answer))
+                    guidance = f"<b>{LABELS.answer_guidance}</b> {r.markup(question.answer)}"
+                    parts.append(r.tagged(guidance, r.paras.answer))
             parts += _write_in(r, question.lines)
             out.append(Kept(parts))  # a question never parts from its answer or its lines
     return out
@@ -44,9 +46,10 @@ def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
                     parts.append(_choices(r, item, [(letter, r.markup(option)) for letter, option
                                                      in zip(m.OPTION_LETTERS, item.options, strict=False)]))
                 elif item.kind is m.QuizKind.TRUE_FALSE:
-                    parts.append(_choices(r, item, [("true", "<b>True</b>"), ("false", "<b>False</b>")]))
+                    choices = [("true", f"<b>{LABELS.true}</b>"), ("false", f"<b>{LABELS.false}</b>")]
+                    parts.append(_choices(r, item, choices))
                 if item.answer is not None:
-                    parts.append(r.text(f"<b>Answer:</b> {text(item.answer_text())}", r.styles.answer))
+                    parts.append(r.tagged(f"<b>{LABELS.answer}</b> {escaped(item.answer_text())}", r.paras.answer))
             parts += _write_in(r, item.lines)
             out.append(Kept(parts))
     return out
@@ -61,16 +64,15 @@ def _entry(r: BlockRenderer) -> Iterator[Node]:
             yield label
 
 
-def _numbered(r: BlockRenderer, inlines, number: int, label: Node) -> Text:
-    made = r.text(r.markup(inlines), r.styles.question, bulletText=f"{number}.")
-    made.label = label
-    return made
+def _numbered(r: BlockRenderer, inlines, number: int, label: Node) -> TaggedParagraph:
+    return TaggedParagraph(r.markup(inlines), r.paras.question, bulletText=f"{number}.",
+                           node=r.parent.add("P"), label=label)
 
 
 def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
     if not lines:
         return []
-    indent = r.styles.question.leftIndent
+    indent = r.paras.question.leftIndent
     return [WriteInLines(lines, r.style.write_in_spacing, r.style.write_in_weight, r.style.rule_colour, indent),
             Spacer(1, r.style.paragraph_space * 1.5)]
 
@@ -85,18 +87,18 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
             shown = f"<b>{key}</b>&nbsp;&nbsp;{label}" if key in m.OPTION_LETTERS else label
             with r.inside("LI"), r.inside("LBody"):
                 cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer),
-                          r.text(shown, r.styles.table_cell)]
+                          r.tagged(shown, r.paras.table_cell)]
     short = all(len(m.plain_text(option)) <= SHORT_OPTION for option in item.options)
     per_row = 2 if short else 1
     row_cells = 2 * per_row
     rows = [cells[i:i + row_cells] + [""] * (row_cells - len(cells[i:i + row_cells]))
             for i in range(0, len(cells), row_cells)]
-    indent = r.styles.question.leftIndent
+    indent = r.paras.question.leftIndent
     column = (r.frame_width - indent) / per_row
     mark = circle + 8
     table = Grid(rows, colWidths=[mark, column - mark] * per_row, hAlign="RIGHT")  # indented like the text
     table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), r.styles.table_cell.fontName),
+        ("FONTNAME", (0, 0), (-1, -1), r.paras.table_cell.fontName),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -111,13 +113,13 @@ def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
     with r.inside("L"):  # in number order, though the columns are filled top to bottom
         for item in block.items:
             with r.inside("LI"), r.inside("LBody"):
-                cells.append(r.text(f"<b>{item.number}.</b> {text(item.answer_text())}", r.styles.table_cell))
+                cells.append(r.tagged(f"<b>{item.number}.</b> {escaped(item.answer_text())}", r.paras.table_cell))
     rows_count = -(-len(cells) // KEY_COLUMNS)
     columns = [cells[i * rows_count:(i + 1) * rows_count] for i in range(KEY_COLUMNS)]
     rows = [[column[row] if row < len(column) else "" for column in columns] for row in range(rows_count)]
     table = Grid(rows, colWidths=[f"{100 / KEY_COLUMNS:.2f}%"] * KEY_COLUMNS, hAlign="LEFT", repeatRows=0)
     table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), r.styles.table_cell.fontName),
+        ("FONTNAME", (0, 0), (-1, -1), r.paras.table_cell.fontName),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(r.style.rule_colour)),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -125,14 +127,14 @@ def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
     return [table, Spacer(1, r.style.paragraph_space)]
 
 
-SCHEDULE_COLUMNS = ("Reading", "Chapters", "Focus", "Due", "Done")
+SCHEDULE_COLUMNS = LABELS.schedule_columns
 SCHEDULE_SHARES = (0.1, 0.05, 0.6, 0.2, 0.05)  # how the room beyond the longest words is shared
 
 
 def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowable]:
     """Each reading with blank room for the date it is due and a circle to tick when done."""
     def cell(value: str) -> Paragraph:
-        return r.text(text(value), r.styles.table_cell, role="TD")
+        return r.tagged(escaped(value), r.paras.table_cell, role="TD")
 
     def blank() -> str:  # a cell for the student to write in: an element with nothing printed
         r.parent.add("TD", keep_empty=True)
@@ -144,7 +146,7 @@ def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowabl
 
     with r.inside("Table"):
         with r.inside("TR"):
-            head = [r.text(f"<b>{label}</b>", r.styles.table_head, role="TH", attributes=COLUMN_HEADER)
+            head = [r.tagged(f"<b>{label}</b>", r.paras.table_head, role="TH", attributes=COLUMN_HEADER)
                     for label in SCHEDULE_COLUMNS]
         rows = []
         for reading in block.readings:
@@ -153,13 +155,13 @@ def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowabl
     columns = [[label, *values] for label, values in zip(SCHEDULE_COLUMNS, (
         [reading.part for reading in block.readings], [reading.chapters for reading in block.readings],
         [reading.focus for reading in block.readings], ["00/00/00"], ["Done"]), strict=True)]
-    widths = column_widths(columns, r.styles.table_head.fontName, r.styles.table_head.fontSize, TABLE_PADDING,
+    widths = column_widths(columns, r.paras.table_head.fontName, r.paras.table_head.fontSize, TABLE_PADDING,
                            r.frame_width, weights=list(SCHEDULE_SHARES))
     table = Grid([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
                   rowHeights=[None] + [r.style.body_leading * 2.4] * len(rows))
     grid = colors.HexColor(r.style.rule_colour)
     table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), r.styles.table_cell.fontName),
+        ("FONTNAME", (0, 0), (-1, -1), r.paras.table_cell.fontName),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (4, 0), (4, -1), "CENTER"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(r.style.box_colour)),
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(r.style.accent_colour)),

@@ -8,8 +8,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Spacer
 
 from .. import model as m
+from ..outline import LABELS
 from .flowables import Kept, Picture, PullQuote
-from .markup import text
+from .markup import escaped
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -21,28 +22,30 @@ LEFT_QUOTE, RIGHT_QUOTE, DASH, DOT = "\u201c", "\u201d", "\u2014", " \u00b7 "
 def pull_quote(r: BlockRenderer, block: m.PullQuote) -> list[Flowable]:
     quotation = block.quotation
     with r.inside("BlockQuote"):
-        quote = r.text(f"{LEFT_QUOTE}{text(quotation.text)}{RIGHT_QUOTE}", r.styles.quote)
-        source = r.text(f"{DASH} {text(quotation.speaker)}, chapter {quotation.chapter}", r.styles.quote_source)
+        quote = r.tagged(f"{LEFT_QUOTE}{escaped(quotation.text)}{RIGHT_QUOTE}", r.paras.quote)
+        source = r.tagged(f"{DASH} {escaped(quotation.speaker)}, {LABELS.chapter} {quotation.chapter}",
+                          r.paras.quote_source)
     return [PullQuote(quote, source, r.style.accent_colour, r.style.body_size * 0.8, r.style.box_border * 1.5)]
 
 
 def character_box(r: BlockRenderer, block: m.CharacterBox) -> list[Flowable]:
-    character, styles = block.character, r.styles
+    character, paras = block.character, r.paras
     with r.inside("Sect"):
-        rows = [[r.box_heading(character.name, f"character-{character.id}", styles.box_title)],
-                [r.text(text(character.role), styles.box_role)],
-                [r.text(r.markup(character.profile), styles.box_body)]]
-        for label, inlines in (("Arc", character.arc), ("Relationships", character.relationships)):
+        rows = [[r.box_heading(character.name, f"character-{character.id}", paras.box_title)],
+                [r.tagged(escaped(character.role), paras.box_role)],
+                [r.tagged(r.markup(character.profile), paras.box_body)]]
+        for label, inlines in ((LABELS.arc, character.arc), (LABELS.relationships, character.relationships)):
             if inlines:
-                rows.append([r.text(f"<b>{label}:</b> {r.markup(inlines)}", styles.box_body)])
+                rows.append([r.tagged(f"<b>{label}:</b> {r.markup(inlines)}", paras.box_body)])
         if character.traits:
-            rows.append([r.text(f"<b>Traits:</b> {DOT.join(text(t) for t in character.traits)}", styles.box_body)])
+            traits = DOT.join(escaped(trait) for trait in character.traits)
+            rows.append([r.tagged(f"<b>{LABELS.traits}:</b> {traits}", paras.box_body)])
         if character.quotation:
             q = character.quotation
-            small = f'name="{styles.quote_source.fontName}" size="{r.style.small_size}"'
-            chapter = f"<font {small}>(chapter {q.chapter})</font>"
+            small = f'name="{paras.quote_source.fontName}" size="{r.style.small_size}"'
+            chapter = f"<font {small}>({LABELS.chapter} {q.chapter})</font>"
             with r.inside("BlockQuote"):
-                rows.append([r.text(f"{LEFT_QUOTE}{text(q.text)}{RIGHT_QUOTE} {chapter}", styles.box_role)])
+                rows.append([r.tagged(f"{LEFT_QUOTE}{escaped(q.text)}{RIGHT_QUOTE} {chapter}", paras.box_role)])
     return r.box(rows, border=r.style.rule_colour)
 
 
@@ -51,13 +54,13 @@ def key_quotations(r: BlockRenderer, block: m.KeyQuotations) -> list[Flowable]:
     for q in block.quotations:
         with r.inside("Div"):
             with r.inside("BlockQuote"):
-                parts = [r.text(f"{LEFT_QUOTE}{text(q.text)}{RIGHT_QUOTE}", r.styles.key_quote),
-                         r.text(f"{DASH} {text(q.speaker)}, chapter {q.chapter}", r.styles.quote_source)]
+                parts = [r.tagged(f"{LEFT_QUOTE}{escaped(q.text)}{RIGHT_QUOTE}", r.paras.key_quote),
+                         r.tagged(f"{DASH} {escaped(q.speaker)}, {LABELS.chapter} {q.chapter}", r.paras.quote_source)]
             if q.themes:
-                tags = DOT.join(f"{r.theme_icon(theme)} {text(theme.name)}" for theme in q.themes)
-                parts.append(r.text(f"<b>Themes:</b> {tags}", r.styles.tags))
+                tags = DOT.join(f"{r.theme_icon(theme)} {escaped(theme.name)}" for theme in q.themes)
+                parts.append(r.tagged(f"<b>{LABELS.themes}:</b> {tags}", r.paras.tags))
             if q.comment:
-                parts.append(r.text(r.markup(q.comment), r.styles.body))
+                parts.append(r.tagged(r.markup(q.comment), r.paras.body))
         out += [Kept(parts), Spacer(1, r.style.paragraph_space)]
     return out
 
@@ -65,8 +68,8 @@ def key_quotations(r: BlockRenderer, block: m.KeyQuotations) -> list[Flowable]:
 def glossary(r: BlockRenderer, block: m.Glossary) -> list[Flowable]:
     out: list[Flowable] = []
     for term in block.terms:
-        where = f' <font size="{r.style.small_size}">(chapter {term.chapter})</font>' if term.chapter else ""
-        out.append(r.text(f"<b>{text(term.term)}</b>{where} {DASH} {r.markup(term.definition)}", r.styles.glossary))
+        where = f' <font size="{r.style.small_size}">({LABELS.chapter} {term.chapter})</font>' if term.chapter else ""
+        out.append(r.tagged(f"<b>{escaped(term.term)}</b>{where} {DASH} {r.markup(term.definition)}", r.paras.glossary))
     return out
 
 
@@ -75,12 +78,11 @@ def figure(r: BlockRenderer, block: m.Figure) -> list[Flowable]:
     image = ImageReader(io.BytesIO(block.data))
     width, height = image.getSize()
     scale = min(r.frame_width / width, r.style.frame_height * MAX_FIGURE_HEIGHT / height)
-    picture = Picture(io.BytesIO(block.data), width * scale, height * scale, hAlign="LEFT")
     with r.inside("Figure", alt=block.alt) as element:
-        picture.node = element
+        picture = Picture(io.BytesIO(block.data), width * scale, height * scale, hAlign="LEFT", node=element)
         parts: list[Flowable] = [picture]
         if block.caption:
-            parts.append(r.text(r.markup(block.caption), r.styles.quote_source, role="Caption"))
+            parts.append(r.tagged(r.markup(block.caption), r.paras.quote_source, role="Caption"))
     return [Kept(parts), Spacer(1, r.style.paragraph_space)]
 
 

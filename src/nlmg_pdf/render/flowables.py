@@ -1,58 +1,48 @@
 """The guide's own flowables, each composed from reportlab's existing ones."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListFlowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Paragraph, Table, TableStyle
 
-from ..model import Source
-from .tagging import ORNAMENT, Node, artifact, labelled, marked
-
-
-@dataclass(frozen=True)
-class Origin:
-    """The block a flowable was made from: where it is written and what kind of thing it is."""
-
-    source: Source
-    kind: str
-
-
-@dataclass(frozen=True)
-class TooWide:
-    """A word that no line of its column can hold."""
-
-    word: str
-    width: float
-    room: float
+from .reportlab_compat import (
+    HookedList,
+    bulleted_flowable,
+    has_broken_lines,
+    paragraph_words,
+    row_cells,
+    spaces_at_line_ends,
+)
+from .session import TooWide, session_of
+from .tagging import ORNAMENT, Node, artifact, labelled, marked, tagger_of
 
 
-class Text(Paragraph):
-    """A paragraph of the guide's text, drawn as the content of its structure element `node`.
+class TaggedParagraph(Paragraph):
+    """A paragraph of the guide's text, drawn as the content of its structure element `node`
+    (and, when it begins a list item, with its bullet as the item's `label` element).
 
     reportlab would let a word too long for its column run past the margin; this one notes
-    it on the canvas (as `too_wide`) for the document to report at the block it belongs to.
+    it in the layout session for the document to report at the block it belongs to.
     (It cannot raise: reportlab rebuilds exceptions from wrap().)"""
 
-    node: Node | None = None
-    label: Node | None = None  # a list item's label element, when this begins the item
-
     _wrapped_at: float | None = None  # the width the lines were last broken for
+
+    def __init__(self, shown: str, style, bulletText: str | None = None, *, node: Node | None = None,
+                 label: Node | None = None, **options):
+        super().__init__(shown, style, bulletText=bulletText, **options)
+        self.node, self.label = node, label
 
     def wrap(self, available_width, available_height):
         # platypus measures most paragraphs twice at the same width (a kept group is measured
         # whole, then each part again as it lands); breaking lines is the costliest step of
         # layout, so the second time reuses the first (its height never depends on the room
-        # below). reportlab drops blPara when a split fails; then lines are broken anew.
-        if available_width == self._wrapped_at and hasattr(self, "blPara"):
+        # below). reportlab drops the broken lines when a split fails; then they are made anew.
+        if available_width == self._wrapped_at and has_broken_lines(self):
             return self.width, self.height
         self._wrapped_at = available_width
         room = available_width - self.style.leftIndent - self.style.rightIndent
-        if self.minWidth() > room + 0.5 and hasattr(self.canv, "too_wide"):
-            words = [word for frag in getattr(self, "frags", []) for word in getattr(frag, "text", "").split()]
-            self.canv.too_wide.append(TooWide(max(words, key=len, default=""), self.minWidth(), room))
+        session = session_of(getattr(self, "canv", None))
+        if session is not None and self.minWidth() > room + 0.5:
+            session.too_wide.append(TooWide(max(paragraph_words(self), key=len, default=""), self.minWidth(), room))
         return super().wrap(available_width, available_height)
 
     def split(self, available_width, available_height):
@@ -63,51 +53,17 @@ class Text(Paragraph):
 
     def draw(self):
         label = self.label if self.bulletText else None  # (a list's own bullets tag themselves)
-        with labelled(self.canv, label, self.node), _spaces_at_line_ends(self.blPara):
+        with labelled(self.canv, label, self.node), spaces_at_line_ends(self):
             super().draw()
 
 
-@contextmanager
-def _spaces_at_line_ends(broken) -> Iterator[None]:
-    """While drawing, end each wrapped line but the last with a space, so that text read out
-    of the PDF (by a screen reader, or copied) keeps the words at line ends apart. The space
-    falls past the line's end, so nothing moves; lines ending in a hyphen keep the word whole.
-    Layout never sees the spaces: a split would measure them."""
-    changed = []
-    for line in broken.lines[:-1]:
-        if broken.kind == 0:
-            holder, key, words = line[1], -1, line[1]
-            last = words[-1] if words else None
-        else:
-            frags = [frag for frag in line.words if getattr(frag, "text", "") and not hasattr(frag, "cbDefn")]
-            holder, key = (frags[-1], "text") if frags else (None, None)
-            last = frags[-1].text if frags else None
-        if type(last) is str and not last.endswith(("-", "\u00ad", " ")):
-            changed.append((holder, key, last))
-    for holder, key, last in changed:
-        _set(holder, key, last + " ")
-    try:
-        yield
-    finally:
-        for holder, key, last in changed:
-            _set(holder, key, last)
-
-
-def _set(holder, key, value) -> None:
-    if isinstance(key, str):
-        setattr(holder, key, value)
-    else:
-        holder[key] = value
-
-
-class Heading(Text):
+class Heading(TaggedParagraph):
     """A heading that leaves a bookmark and an outline entry at its own top edge."""
 
-    def __init__(self, text: str, style, level: int, anchor: str | None, title: str, in_contents: bool,
-                 opens_page: bool = False, ornament: str | None = None):
-        super().__init__(text, style, bulletText=ornament)  # an ornament goes where a bullet would
-        if ornament:
-            self.label = ORNAMENT
+    def __init__(self, shown: str, style, level: int, anchor: str | None, title: str, in_contents: bool,
+                 opens_page: bool = False, ornament: str | None = None, node: Node | None = None):
+        # an ornament goes where a bullet would, and is decoration
+        super().__init__(shown, style, bulletText=ornament, node=node, label=ORNAMENT if ornament else None)
         self.level, self.anchor, self.title = level, anchor, title
         self.in_contents, self.opens_page = in_contents, opens_page
 
@@ -138,8 +94,8 @@ class PullQuote(Flowable):
 
     def wrap(self, available_width, available_height):
         self._inner = available_width * 0.88
-        self._quote_h = self.quote.wrap(self._inner, available_height)[1]
-        self._source_h = self.source.wrap(self._inner, available_height)[1]
+        self._quote_h = self.quote.wrapOn(self.canv, self._inner, available_height)[1]
+        self._source_h = self.source.wrapOn(self.canv, self._inner, available_height)[1]
         self.width = available_width
         self.height = self._quote_h + self._source_h + 4 * self.gap
         return self.width, self.height
@@ -170,7 +126,7 @@ class Grid(Table):
 
 
 def _tag_table(table: Table, event: str, *args) -> None:
-    tagger = getattr(table.canv, "tagger", None)
+    tagger = tagger_of(table.canv)
     if tagger is None:
         return
     if event in ("startBG", "startLines"):
@@ -178,24 +134,19 @@ def _tag_table(table: Table, event: str, *args) -> None:
     elif event in ("endBG", "endLines"):
         tagger.end_artifact()
     elif event == "startRow":
-        table._repeat = any(tagger.drawn(node) for node in _nodes(table._cellvalues[args[0]]))
-        if table._repeat:
-            tagger.begin_artifact(("Pagination", None))
-    elif event == "endRow" and table._repeat:
-        tagger.end_artifact()
+        repeated = any(tagger.drawn(node) for node in _nodes(row_cells(table, args[0])))
+        tagger.begin_part(repeated, ("Pagination", None))
     elif event == "startCell":
-        table._plain = not isinstance(args[2], (Flowable, list, tuple))
-        if table._plain:
-            tagger.begin_artifact()
-    elif event == "endCell" and table._plain:
-        tagger.end_artifact()
+        tagger.begin_part(not isinstance(args[2], (Flowable, list, tuple)))
+    elif event in ("endRow", "endCell"):
+        tagger.end_part()
 
 
 def _nodes(cells) -> list[Node]:
     found = []
     for cell in cells:
         for flowable in cell if isinstance(cell, (list, tuple)) else [cell]:
-            if getattr(flowable, "node", None) is not None:
+            if isinstance(flowable, TaggedParagraph) and flowable.node is not None:
                 found.append(flowable.node)
     return found
 
@@ -211,18 +162,20 @@ class Rule(HRFlowable):
 class Picture(Image):
     """An image drawn as the content of its Figure element, which carries its description."""
 
-    node: Node | None = None
+    def __init__(self, *args, node: Node, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.node = node
 
     def draw(self):
         with marked(self.canv, self.node):
             super().draw()
 
 
-class BulletedList(ListFlowable):
+class BulletedList(HookedList):
     """A list whose bullets or numbers are drawn as their items' Lbl elements."""
 
-    def _makeBullet(self, value, params=None):
-        return _Label(super()._makeBullet(value, params))
+    def bullet_made(self, bullet):
+        return _Label(bullet)
 
 
 class _Label:
@@ -232,7 +185,8 @@ class _Label:
         self.bullet = bullet
 
     def drawOn(self, indenter, canvas, x, y, _sW=0):
-        with marked(canvas, getattr(indenter, "label", None)):
+        beside = bulleted_flowable(indenter)
+        with marked(canvas, beside.label if isinstance(beside, TaggedParagraph) else None):
             self.bullet.drawOn(indenter, canvas, x, y, _sW)
 
     def __getattr__(self, name):  # reportlab reads the bullet's font and format from it

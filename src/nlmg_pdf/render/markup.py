@@ -6,30 +6,27 @@ from xml.sax.saxutils import escape
 from .. import model as m
 
 
-def markup(inlines: tuple[m.Inline, ...], link_colour: str, anchors: frozenset[str] | None = None) -> str:
-    """Paragraph markup; a link into the guide whose target this document lacks (a section
-    of the other edition) is set as plain words, since it would lead nowhere."""
-    return "".join(_inline(node, link_colour, anchors) for node in inlines)
+def markup(inlines: tuple[m.Inline, ...], link_colour: str) -> str:
+    """Paragraph markup for inline content."""
+    return "".join(_inline(node, link_colour) for node in inlines)
 
 
-def text(value: str) -> str:
+def escaped(value: str) -> str:
     """Plain text (a name, a title) made safe for paragraph markup."""
     return escape(value)
 
 
-def _inline(node: m.Inline, link_colour: str, anchors: frozenset[str] | None) -> str:
+def _inline(node: m.Inline, link_colour: str) -> str:
     if isinstance(node, m.Text):
         return escape(node.text)
     if isinstance(node, m.Emphasis):
-        return f"<i>{markup(node.children, link_colour, anchors)}</i>"
+        return f"<i>{markup(node.children, link_colour)}</i>"
     if isinstance(node, m.Strong):
-        return f"<b>{markup(node.children, link_colour, anchors)}</b>"
+        return f"<b>{markup(node.children, link_colour)}</b>"
     if isinstance(node, m.Code):
         return escape(node.text)
     if isinstance(node, m.Link):
-        words = markup(node.children, link_colour, anchors)
-        if node.internal and anchors is not None and node.target[1:] not in anchors:
-            return words
+        words = markup(node.children, link_colour)
         target = escape(node.target, {'"': "&quot;"})
         underline = "" if node.internal else ' underline="1"'
         return f'<a href="{target}" color="{link_colour}"{underline}>{words}</a>'

@@ -11,7 +11,7 @@ from .fonts import face_name, register_family
 
 
 @dataclass(frozen=True)
-class Styles:
+class ParagraphStyles:
     body: ParagraphStyle
     list_body: ParagraphStyle
     small: ParagraphStyle
@@ -36,7 +36,7 @@ class Styles:
     table_cell: ParagraphStyle
 
 
-def build_styles(style: Style, language: str = "en-GB") -> Styles:
+def build_paragraph_styles(style: Style, language: str = "en-GB") -> ParagraphStyles:
     serif, sans = register_family(style.body_font), register_family(style.heading_font)
     size, leading = style.body_size, style.body_leading
     body = ParagraphStyle(
@@ -68,7 +68,7 @@ def build_styles(style: Style, language: str = "en-GB") -> Styles:
     )
     small = like("small", fontSize=style.small_size, leading=style.small_size * 1.35, alignment=TA_LEFT,
                  spaceAfter=style.small_size * 0.4)
-    return Styles(
+    return ParagraphStyles(
         body=body,
         list_body=like("list-body", spaceAfter=size * 0.25),
         small=small,

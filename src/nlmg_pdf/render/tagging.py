@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
 
+from .reportlab_compat import drop_last_code, page_code_length, register_object
+from .session import session_of
+
 # Artifact kinds: page furniture repeats on every page, layout marks only decorate.
 HEADER, FOOTER, LAYOUT = ("Pagination", "Header"), ("Pagination", "Footer"), ("Layout", None)
 
@@ -79,6 +82,7 @@ class Tagger:
         self.artifacts = 0  # depth of artifacts being drawn; inside one, nothing is content
         self._outer: Node | None = None  # the content an artifact interrupted
         self.pending_label: tuple[Node, Node] | None = None  # see labelled()
+        self.cell_artifacts: list[bool] = []  # for each table row and cell being drawn: is it an artifact?
 
     # --- marked content --------------------------------------------------------------
 
@@ -145,6 +149,16 @@ class Tagger:
             self._close()
         self._open(node)
 
+    def begin_part(self, decoration: bool, kind: tuple[str, str | None] = LAYOUT) -> None:
+        """A table's row or cell begins; it is drawn as an artifact of `kind` if `decoration`."""
+        self.cell_artifacts.append(decoration)
+        if decoration:
+            self.begin_artifact(kind)
+
+    def end_part(self) -> None:
+        if self.cell_artifacts.pop():
+            self.end_artifact()
+
     def drawn(self, node: Node) -> bool:
         """Whether `node` has marks already (a table's header row repeated on a later page)."""
         return bool(self.kids.get(node))
@@ -166,14 +180,14 @@ class Tagger:
         self.marks.append(node)
         self.kids[node].append(Marked(self.canvas.getPageNumber() - 1, mcid))
         self.canvas.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
-        self.open, self.open_at = node, len(self.canvas._code)
+        self.open, self.open_at = node, page_code_length(self.canvas)
 
     def _close(self) -> Node | None:
         node = self.open
         if node is None:
             return None
-        if len(self.canvas._code) == self.open_at:  # nothing drawn: drop the empty sequence
-            self.canvas._code.pop()
+        if page_code_length(self.canvas) == self.open_at:  # nothing drawn: drop the empty sequence
+            drop_last_code(self.canvas)
             self.marks.pop()
             self.kids[node].pop()
         else:
@@ -204,23 +218,23 @@ class Tagger:
 
     # --- writing the tree ----------------------------------------------------------------
 
-    def tree(self, document) -> PDFObjectReference:
-        """Register the structure tree with reportlab's document; returns its root."""
-        writer = _TreeWriter(self, document)
+    def tree(self) -> PDFObjectReference:
+        """Register the structure tree with the canvas's document; returns its root."""
+        writer = _TreeWriter(self)
         top = writer.element(self.root, PDFObjectReference("StructTreeRoot"))
         nums = []
         for key, value in enumerate(self.keys):
             marks = PDFArray([writer.refs[node] for node in value]) if isinstance(value, list) else writer.refs[value]
             nums += [key, marks]
-        return document.Reference(PDFDictionary({
+        return register_object(self.canvas, PDFDictionary({
             "Type": PDFName("StructTreeRoot"), "K": PDFArray([top]),
             "ParentTree": PDFDictionary({"Nums": PDFArray(nums)}), "ParentTreeNextKey": len(self.keys),
         }), "StructTreeRoot")
 
 
 class _TreeWriter:
-    def __init__(self, tagger: Tagger, document):
-        self.tagger, self.document = tagger, document
+    def __init__(self, tagger: Tagger):
+        self.tagger = tagger
         self.refs: dict[Node, PDFObjectReference] = {}
         self.count = 0
 
@@ -247,7 +261,7 @@ class _TreeWriter:
             entries["ID"] = PDFString(node.ident)
         if node.attributes:  # e.g. a header cell's scope: {"O": "Table", "Scope": "Column"}
             entries["A"] = PDFDictionary({key: PDFName(value) for key, value in node.attributes.items()})
-        self.refs[node] = self.document.Reference(PDFDictionary(entries), name)
+        self.refs[node] = register_object(self.tagger.canvas, PDFDictionary(entries), name)
         return self.refs[node]
 
     def _kid(self, kid, parent: PDFObjectReference, page: int | None):
@@ -264,20 +278,25 @@ def _page(index: int) -> PDFObjectReference:
     return PDFObjectReference(f"Page{index + 1}")  # reportlab's name for each page it adds
 
 
-# --- helpers for flowables: a canvas without a tagger (measuring, tests) draws untagged ----
+# --- helpers for flowables: a canvas outside a layout session (measuring, tests) draws untagged ---
+
+def tagger_of(canvas) -> Tagger | None:
+    session = session_of(canvas)
+    return session.tagger if session else None
+
 
 def marked(canvas, node: Node | None) -> AbstractContextManager:
-    tagger = getattr(canvas, "tagger", None)
+    tagger = tagger_of(canvas)
     return tagger.marked(node) if tagger else nullcontext()
 
 
 def labelled(canvas, label: Node | None, node: Node | None) -> AbstractContextManager:
-    tagger = getattr(canvas, "tagger", None)
+    tagger = tagger_of(canvas)
     if tagger is None or label is None or node is None:
         return marked(canvas, node)
     return tagger.labelled(label, node)
 
 
 def artifact(canvas, kind: tuple[str, str | None] = LAYOUT) -> AbstractContextManager:
-    tagger = getattr(canvas, "tagger", None)
+    tagger = tagger_of(canvas)
     return tagger.artifact(kind) if tagger else nullcontext()

@@ -1,0 +1,89 @@
+"""What any writer asks of a guide, whatever it writes: the contents' entries, the places a
+link may lead to (in words, for a reader who cannot see them), the name of each kind of
+block (for messages), and the fixed words the guide prints around its content."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import model as m
+
+
+def walk(guide: m.Guide) -> Iterator[m.Block]:
+    """Every block of the guide, containers before what they hold, in reading order."""
+    def within(blocks: Iterable[m.Block]) -> Iterator[m.Block]:
+        for block in blocks:
+            yield block
+            for group in m.child_groups(block):
+                yield from within(group)
+
+    for section in guide.sections:
+        yield from within(section.blocks)
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the contents: a section (level 0) or one of its '##' headings (level 1)."""
+
+    level: int
+    title: str
+    anchor: str
+    source: m.Source
+
+
+def contents_entries(guide: m.Guide) -> list[ContentsEntry]:
+    """The contents of `guide` in order: every section, and the '##' headings of a section
+    that asks for them."""
+    out = []
+    for section in guide.sections:
+        out.append(ContentsEntry(0, section.title, section.id, section.source))
+        if section.contents_headings:
+            out += [ContentsEntry(1, m.plain_text(block.children), block.anchor, block.source)
+                    for block in section.blocks if isinstance(block, m.Heading) and block.level == 2]
+    return out
+
+
+def link_targets(guide: m.Guide) -> dict[str, str]:
+    """Every place in the guide a link may lead to (sections, headings and notes), with the
+    words that describe it to someone who cannot see where the link points."""
+    found = {section.id: section.title for section in guide.sections}
+    for block in walk(guide):
+        if isinstance(block, m.Heading):
+            found[block.anchor] = m.plain_text(block.children)
+        elif isinstance(block, m.NoteList):
+            found.update((note.anchor, f"note {note.number}") for note in block.notes)
+    return found
+
+
+BLOCK_NAMES: dict[type, str] = {
+    m.Heading: "heading", m.Paragraph: "paragraph", m.ListBlock: "list", m.BlockQuote: "quotation",
+    m.Rule: "rule", m.Table: "table", m.Callout: "box", m.Only: "edition block", m.PullQuote: "pull-quote",
+    m.CharacterBox: "character box", m.QuestionList: "set of questions", m.Quiz: "quiz",
+    m.AnswerKey: "answer key", m.Glossary: "glossary", m.KeyQuotations: "list of quotations",
+    m.ReadingSchedule: "reading schedule", m.Figure: "image", m.NoteList: "notes",
+}
+
+
+def block_name(block: m.Block) -> str:
+    """What an editor calls this kind of block, for messages about it."""
+    return BLOCK_NAMES[type(block)]
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words the guide prints around its content, in one place for every writer."""
+
+    contents: str = "Contents"
+    answer_guidance: str = "Answer guidance."
+    answer: str = "Answer:"
+    arc: str = "Arc"
+    relationships: str = "Relationships"
+    traits: str = "Traits"
+    themes: str = "Themes"
+    chapter: str = "chapter"
+    true: str = "True"
+    false: str = "False"
+    schedule_columns: tuple[str, ...] = ("Reading", "Chapters", "Focus", "Due", "Done")
+
+
+LABELS = Labels()

@@ -1,0 +1,148 @@
+"""Every place the renderer relies on reportlab beyond its documented API, behind a name.
+
+reportlab has no public hooks for what a tagged PDF needs (the code a page is made of,
+the keys a page object writes, the moment an annotation is made), nor for reading how a
+paragraph broke its lines. Each such reliance is here, and nowhere else, with a contract
+test beside it in tests/test_render_seam.py: a reportlab upgrade that changes one fails
+that test by the hook's name, instead of quietly giving a valid PDF with no tags.
+
+The hooks, by reportlab name (pyproject.toml lists them with the versions they passed with):
+- `Canvas._code`: the current page's content operators (`page_code_length`, `drop_last_code`);
+- `Canvas._setAnnotations(page)`: called for each finished page, and for each form
+  (`HookedCanvas.page_finished`);
+- `PDFPage.__NoDefault__`: the keys a page object writes (`allow_page_keys`);
+- `Canvas._addAnnotation` and `Canvas._annotationCount`: every annotation made
+  (`HookedCanvas.annotating`);
+- `Canvas._doc.Reference` and `Canvas._doc.refAnnotation`: objects by name in the file
+  (`register_object`, `annotation_reference`);
+- `ListFlowable._makeBullet`: the bullet drawn for each list item (`HookedList.bullet_made`),
+  and `DDIndenter._flowable`, the flowable it is drawn beside (`bulleted_flowable`);
+- `Table._cellvalues`: a table's cells by row (`row_cells`);
+- `Paragraph.blPara` and `Paragraph.frags`: a paragraph's broken lines and its runs of text
+  (`has_broken_lines`, `paragraph_words`, `spaces_at_line_ends`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFPage
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import ListFlowable, Paragraph, Table
+
+# --- the page being drawn -------------------------------------------------------------
+
+
+def page_code_length(canvas: Canvas) -> int:
+    """How many operators the current page holds so far."""
+    return len(canvas._code)
+
+
+def drop_last_code(canvas: Canvas) -> None:
+    """Take back the last operator added to the current page."""
+    canvas._code.pop()
+
+
+def allow_page_keys(page: PDFPage, keys: tuple[str, ...]) -> None:
+    """Let `page` write entries under `keys` too (reportlab writes only the keys it lists)."""
+    page.__NoDefault__ = [*PDFPage.__NoDefault__, *keys]
+
+
+def register_object(canvas: Canvas, value: Any, name: str) -> PDFObjectReference:
+    """Put `value` in the file as an indirect object called `name`; returns its reference."""
+    return canvas._doc.Reference(value, name)
+
+
+def annotation_reference(canvas: Canvas, name: str) -> PDFObjectReference:
+    """The reference an annotation named `name` will have in the file."""
+    return canvas._doc.refAnnotation(name)
+
+
+class HookedCanvas(Canvas):
+    """A canvas that tells a subclass when a page is finished and when an annotation is made."""
+
+    def page_finished(self, page: PDFPage) -> None:
+        """Called with each page as it is finished, before it is added to the document."""
+
+    def annotating(self, entries: Any, name: str) -> Any:
+        """Called with each annotation's entries and its name; returns the entries to use."""
+        return entries
+
+    def _setAnnotations(self, page) -> None:
+        super()._setAnnotations(page)
+        if isinstance(page, PDFPage):  # forms come through here too
+            self.page_finished(page)
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        name = name or f"Tagged{self._annotationCount + 1}"
+        entries = annotation.Dict() if hasattr(annotation, "Dict") else annotation
+        return super()._addAnnotation(self.annotating(entries, name), name, addtopage)
+
+
+# --- flowables ------------------------------------------------------------------------
+
+
+class HookedList(ListFlowable):
+    """A list whose subclass may stand in for the bullet drawn before each item."""
+
+    def bullet_made(self, bullet: Any) -> Any:
+        """Called with each item's bullet (which has `drawOn(indenter, canvas, x, y, _sW)`)."""
+        return bullet
+
+    def _makeBullet(self, value, params=None):
+        return self.bullet_made(super()._makeBullet(value, params))
+
+
+def bulleted_flowable(indenter: Any) -> Any:
+    """The flowable a list's bullet is drawn beside (the bullet is given its indenter)."""
+    return getattr(indenter, "_flowable", indenter)
+
+
+def row_cells(table: Table, row: int) -> list:
+    """The values of row `row`'s cells, as the table was given them."""
+    return table._cellvalues[row]
+
+
+def has_broken_lines(paragraph: Paragraph) -> bool:
+    """Whether the paragraph's lines are broken (after wrap(); a failed split drops them)."""
+    return hasattr(paragraph, "blPara")
+
+
+def paragraph_words(paragraph: Paragraph) -> list[str]:
+    """The words of a paragraph's text, whatever their fonts."""
+    return [word for frag in getattr(paragraph, "frags", []) for word in getattr(frag, "text", "").split()]
+
+
+@contextmanager
+def spaces_at_line_ends(paragraph: Paragraph) -> Iterator[None]:
+    """While drawing, end each wrapped line but the last with a space, so that text read out
+    of the PDF (by a screen reader, or copied) keeps the words at line ends apart. The space
+    falls past the line's end, so nothing moves; lines ending in a hyphen keep the word whole.
+    Layout never sees the spaces: a split would measure them."""
+    broken = paragraph.blPara
+    changed = []
+    for line in broken.lines[:-1]:
+        if broken.kind == 0:  # plain lines: (space left, [words])
+            holder, key, line_words = line[1], -1, line[1]
+            last = line_words[-1] if line_words else None
+        else:  # lines of fragments, some of them callbacks (link anchors) with no text
+            frags = [frag for frag in line.words if getattr(frag, "text", "") and not hasattr(frag, "cbDefn")]
+            holder, key = (frags[-1], "text") if frags else (None, None)
+            last = frags[-1].text if frags else None
+        if type(last) is str and not last.endswith(("-", "\u00ad", " ")):
+            changed.append((holder, key, last))
+    for holder, key, last in changed:
+        _set(holder, key, last + " ")
+    try:
+        yield
+    finally:
+        for holder, key, last in changed:
+            _set(holder, key, last)
+
+
+def _set(holder, key, value) -> None:
+    if isinstance(key, str):
+        setattr(holder, key, value)
+    else:
+        holder[key] = value
