@@ -22,18 +22,20 @@ if TYPE_CHECKING:
 
 # plain help text: typer's rich formatting costs a tenth of a second at every start-up
 app = typer.Typer(
-    help="Build the printable study guide to Kazuo Ishiguro's Never Let Me Go.",
+    help="Build a printable, accessible study guide to a novel from its Markdown and YAML content "
+         "(by default, the guide that ships with the tool).",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
 
 
-Paper = StrEnum("Paper", {name: name for name in PAPER_SIZES})
+Paper = StrEnum("Paper", {name: name for name in PAPER_SIZES})  # type: ignore[misc]  # (made from a dict)
 
 
 ALL = "all"
 
 
-def default_output(edition: Edition) -> Path:
-    return Path("out") / f"never-let-me-go-{edition.value}.pdf"
+def default_output(edition: Edition, stem: str) -> Path:
+    """out/STEM-EDITION.pdf, where STEM comes from the novel's title (never-let-me-go)."""
+    return Path("out") / f"{stem}-{edition.value}.pdf"
 
 
 def _version(value: bool) -> None:
@@ -47,19 +49,21 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Build the printable study guide to Kazuo Ishiguro's Never Let Me Go."""
+    """Build a printable, accessible study guide to a novel from Markdown and YAML content."""
 
 
-EditionChoice = StrEnum("EditionChoice", {**{e.value: e.value for e in Edition}, ALL: ALL})
+EditionChoice = StrEnum("EditionChoice", {**{e.value: e.value for e in Edition}, ALL: ALL})  # type: ignore[misc]
+TEACHER_CHOICE = EditionChoice(Edition.TEACHER.value)
 
 
 @app.command(short_help="Build the guide as a PDF (both editions with --edition all).")
 def build(
     edition: Annotated[EditionChoice, typer.Option(
         help="Which edition to build: the student workbook, the teacher's copy with answers "
-             "and notes, or all of them.")] = EditionChoice.teacher,
+             "and notes, or all of them.")] = TEACHER_CHOICE,
     out: Annotated[str | None, typer.Option(
-        "--out", help="Where to write the PDF (default: out/never-let-me-go-EDITION.pdf); a folder "
+        "--out", help="Where to write the PDF (default: out/TITLE-EDITION.pdf, named for the novel, "
+                      "such as out/never-let-me-go-teacher.pdf); a folder "
                       "(ending in /) to write it into; with --edition all, the folder for both.")] = None,
     content: Annotated[Path | None, typer.Option(help="A content folder to build instead of the "
                                                     "guide's own (for an edited copy).")] = None,
@@ -79,9 +83,11 @@ def build(
     # a spinner with the current step on a terminal; nothing extra when piped or quiet
     status = console.status("Reading the content") if console.is_terminal and not quiet else None
     try:
-        targets = _targets(edition, out)
-        with status or nullcontext(), layout_workers(len(targets)) as workers:
+        editions = list(Edition) if edition == ALL else [Edition(edition.value)]
+        _refuse_pdf_folder(editions, out)
+        with status or nullcontext(), layout_workers(len(editions)) as workers:
             guide, chosen_style = load(content, style, paper.value if paper else None)
+            targets = _targets(editions, out, guide.metadata.file_stem)
             try:
                 built = build_editions(guide, chosen_style, targets,
                                        progress=status.update if status else lambda message: None, workers=workers)
@@ -131,22 +137,23 @@ def _report(error: UserError) -> None:
         errors.print(str(problem), markup=False)
 
 
-def _targets(choice: EditionChoice, out: str | None) -> dict[Edition, Path]:
-    """Where each edition asked for goes: `--out` names the file, or a folder to put it in."""
-    if choice != ALL:
-        edition = Edition(choice.value)
-        if out is None:
-            return {edition: default_output(edition)}
-        into_folder = out.endswith(("/", os.sep)) or Path(out).is_dir()
-        return {edition: Path(out) / default_output(edition).name if into_folder else Path(out)}
-    if out is not None and out.lower().endswith(".pdf"):
+def _refuse_pdf_folder(editions: list[Edition], out: str | None) -> None:
+    """Several editions go into a folder; a PDF file's name is a mistake there."""
+    if len(editions) > 1 and out is not None and out.lower().endswith(".pdf"):
         from .errors import UserError
         from .model import Source
 
         raise UserError.one(Source("--out"), f"'{out}' names a PDF file; with --edition all, "
                             "expected a folder to write both editions into")
-    folder = Path(out) if out is not None else Path("out")
-    return {edition: folder / default_output(edition).name for edition in Edition}
+
+
+def _targets(editions: list[Edition], out: str | None, stem: str) -> dict[Edition, Path]:
+    """Where each edition asked for goes: `--out` names the file, or a folder to put it in."""
+    if out is None:
+        return {edition: default_output(edition, stem) for edition in editions}
+    if len(editions) == 1 and not (out.endswith(("/", os.sep)) or Path(out).is_dir()):
+        return {editions[0]: Path(out)}
+    return {edition: Path(out) / default_output(edition, stem).name for edition in editions}
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ dataclasses so a transform returns a new tree instead of editing one in place.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -388,12 +389,18 @@ class Metadata:
     novel_title: str
     novel_author: str
     novel_published: int
+    novel_chapters: int
     author: str
     subject: str
     keywords: tuple[str, ...]
     language: str
     date: date
     paper: str | None = None  # the manifest's choice, between the style's and --paper
+
+    @property
+    def file_stem(self) -> str:
+        """The name a built PDF starts with: the novel's title in lower case, words joined by hyphens."""
+        return re.sub(r"[^a-z0-9]+", "-", self.novel_title.lower()).strip("-") or "guide"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from .inline import InlineReader
 from .yamlfile import Record, load_mapping
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
-CHAPTERS = 23
+MOST_CHAPTERS = 500  # a novel's chapters when the manifest does not say how many
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
         "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule", "themes": "theme"}
 QUESTION_LINES = 4  # write-in lines under a study question unless its set or itself says otherwise
@@ -41,8 +41,9 @@ class Catalog:
 
 
 class CatalogReader:
-    def __init__(self, root: Path, problems: Problems):
+    def __init__(self, root: Path, problems: Problems, chapters: int = MOST_CHAPTERS):
         self.root, self.problems = root, problems
+        self.chapters = chapters  # the novel's, so a chapter number past its end is a mistake
         self.catalog = Catalog()
 
     def read(self, files: dict[str, str]) -> Catalog:
@@ -94,7 +95,7 @@ class CatalogReader:
         for ident, entry in self._entries(record, "quotations", table):
             quotation = m.Quotation(
                 id=ident, text=m.plain_text(self._inline(entry, "text") or ()), speaker=entry.text("speaker") or "",
-                chapter=entry.integer("chapter", 1, CHAPTERS) or 0,
+                chapter=entry.integer("chapter", 1, self.chapters) or 0,
                 themes=self._theme_refs(entry),
                 comment=self._inline(entry, "comment", required=False) or (),
                 source=entry.source())
@@ -162,7 +163,7 @@ class CatalogReader:
             items.append(m.QuizItem(
                 number=number, kind=m.QuizKind(kind or "short"), text=self._inline(entry, "text") or (),
                 options=options, answer=self._quiz_answer(entry, kind, len(options)),
-                chapter=entry.integer("chapter", 1, CHAPTERS, required=False), source=entry.source(),
+                chapter=entry.integer("chapter", 1, self.chapters, required=False), source=entry.source(),
                 lines=_lines(entry, SHORT_ANSWER_LINES if kind == m.QuizKind.SHORT else 0)))
             entry.finish()
         record.finish()
@@ -190,7 +191,7 @@ class CatalogReader:
         for entry in record.records("terms"):
             terms.append(m.GlossaryTerm(
                 term=entry.text("term") or "", definition=self._inline(entry, "definition") or (),
-                chapter=entry.integer("chapter", 1, CHAPTERS, required=False)))
+                chapter=entry.integer("chapter", 1, self.chapters, required=False)))
             entry.finish()
         record.finish()
         self.catalog.glossary = tuple(terms)

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from .. import model as m
 from ..errors import Problems, UserError, did_you_mean
 from ..stylesheet import PAPER_SIZES
-from .catalog import WHAT, CatalogReader
+from .catalog import MOST_CHAPTERS, WHAT, CatalogReader
 from .images import ImageReader
 from .markdown import MarkdownReader
 from .yamlfile import Mapping, Record, load_mapping, parse_yaml, read_text
 
 MANIFEST = "guide.yaml"
+NO_DATE = date(1970, 1, 1)  # stands in for a missing date, which is reported as a problem
 FENCE = re.compile(r"---[ \t]*$")
 LANGUAGES = ("en-GB", "en-US")
 
@@ -22,7 +24,7 @@ def load_guide(root: Path) -> m.Guide:
     problems = Problems()
     manifest = Record(load_mapping(root / MANIFEST, MANIFEST), MANIFEST, problems)
     metadata = _metadata(manifest)
-    catalog = CatalogReader(root, problems).read(_data_files(manifest))
+    catalog = CatalogReader(root, problems, metadata.novel_chapters).read(_data_files(manifest))
     anchors: set[str] = set()
     sections, links = [], list(catalog.links)
     for path in manifest.texts("sections"):
@@ -51,9 +53,10 @@ def _metadata(manifest: Record) -> m.Metadata:
         title=manifest.text("title") or "", subtitle=manifest.text("subtitle", required=False) or "",
         novel_title=novel.text("title") or "", novel_author=novel.text("author") or "",
         novel_published=novel.integer("published", 1800, 2100) or 0,
+        novel_chapters=novel.integer("chapters", 1, MOST_CHAPTERS, required=False) or MOST_CHAPTERS,
         author=manifest.text("author") or "", subject=manifest.text("subject") or "",
         keywords=manifest.texts("keywords", required=False), language=language or LANGUAGES[0],
-        date=manifest.day("date"), paper=manifest.choice("paper", list(PAPER_SIZES), required=False))
+        date=manifest.day("date") or NO_DATE, paper=manifest.choice("paper", list(PAPER_SIZES), required=False))
     novel.finish()
     return metadata
 

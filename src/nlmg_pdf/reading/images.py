@@ -64,6 +64,7 @@ class ImageReader:
             return self._refuse(source, f"{where} is not a PNG or JPEG image; expected one of those")
         return data
 
-    def _refuse(self, source: m.Source, message: str) -> None:
+    def _refuse(self, source: m.Source, message: str) -> bytes | None:
+        """Note the problem; there are no image data to use."""
         self.problems.add(source, message)
         return None

@@ -7,8 +7,9 @@ A node type with no handler is an error, never silently dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -121,7 +122,7 @@ class MarkdownReader:
         source = self._at(node)
         rows = [tr for part in node.children for tr in part.children]
         cells = [tuple(self._cell(cell) for cell in tr.children) for tr in rows]
-        aligns = tuple(_alignment(cell.attrs.get("style", "")) for cell in rows[0].children)
+        aligns = tuple(_alignment(str(cell.attrs.get("style", ""))) for cell in rows[0].children)
         return [m.Table(cells[0], tuple(cells[1:]), aligns, source)]
 
     def _cell(self, cell: SyntaxTreeNode) -> tuple[m.Inline, ...]:
@@ -145,13 +146,14 @@ class MarkdownReader:
         source = self._at(node)
         name, argument = node.info, node.content.strip()
         catalog = self.catalog
-        by_id = {  # directive -> (table, what its argument names, block maker)
+        by_id: dict[str, tuple[Mapping[str, Any], str, Callable[[Any], m.Block]]] = {
+            # directive -> (table, what its argument names, block maker)
             "pullquote": (catalog.quotations, "quotation", m.PullQuote),
             "character": (catalog.characters, "character", m.CharacterBox),
             "questions": (catalog.question_sets, "question set", lambda qs: m.QuestionList(argument, qs)),
             "theme": (catalog.themes, "theme", lambda theme: self._theme_heading(theme, source)),
         }
-        whole = {  # directive -> (what it needs, block maker)
+        whole: dict[str, tuple[str, Callable[[], m.Block]]] = {  # directive -> (what it needs, block maker)
             "quiz": ("quiz", lambda: m.Quiz(catalog.quiz)),
             "answer-key": ("quiz", lambda: m.AnswerKey(catalog.quiz)),
             "glossary": ("glossary", lambda: m.Glossary(catalog.glossary)),
@@ -172,7 +174,7 @@ class MarkdownReader:
             self.problems.add(source, f"unknown directive '@{name}'; expected one of: "
                               f"{', '.join('@' + n for n in [*by_id, *whole])}" + did_you_mean(name, [*by_id, *whole]))
             return []
-        table, what, make = by_id[name]
+        table, what, make_one = by_id[name]
         if not argument:
             self.problems.add(source, f"'@{name}' needs the id of a {what}, as in '@{name} ID'")
             return []
@@ -180,7 +182,7 @@ class MarkdownReader:
             self.problems.add(self.inline.place_of(argument),
                               catalog.unknown(what, argument, table, context=f" in '@{name}'"))
             return []
-        return [make(table[argument])]
+        return [make_one(table[argument])]
 
     def _theme_heading(self, theme: m.Theme, source: m.Source) -> m.Heading:
         """`@theme ID`: a '##' heading with the theme's name and icon."""

@@ -16,7 +16,7 @@ DIRECTIVE_LINE = re.compile(r"@([a-z][a-z-]*)(?:[ \t]+(.*?))?[ \t]*$")
 
 def _directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """A line `@name argument` on its own is a directive (a pull-quote, a character box...)."""
-    if state.sCount[start] - state.blkIndent >= 4:
+    if state.is_code_block(start):
         return False
     begin = state.bMarks[start] + state.tShift[start]
     match = DIRECTIVE_LINE.match(state.src[begin:state.eMarks[start]])

@@ -27,7 +27,7 @@ def _length(record: Record, key: str, required: bool) -> float | None:
     """A length in points; zero is allowed for spaces, never for sizes (see POSITIVE)."""
     least = 0.01 if key in POSITIVE else 0.0
     value = record.value(key, "a length such as 10pt, 0.75in or 20mm" + (" above zero" if least else ""),
-                         lambda v: _points(v) is not None and _points(v) >= least, required)
+                         lambda v: (points := _points(v)) is not None and points >= least, required)
     return None if value is None else _points(value)
 
 
@@ -148,5 +148,6 @@ def _style(name: str, values: dict[str, Any], parent: Style | None) -> Style:
     inherited = asdict(parent) if parent is not None else {}
     style = Style(**{**inherited, **values, "name": name})
     # a grayscale style prints every one of its colours as the gray of the same lightness
-    return replace(style, **{f.name: style.paint(getattr(style, f.name))
-                             for f in fields(Style) if f.name.endswith("_colour")})
+    painted: dict[str, Any] = {f.name: style.paint(getattr(style, f.name))
+                               for f in fields(Style) if f.name.endswith("_colour")}
+    return replace(style, **painted)

@@ -1,7 +1,7 @@
 """Model blocks -> flowables, dispatched on node type (an unknown type is a bug, not skipped)."""
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from functools import partial
 from typing import Any
@@ -37,7 +37,7 @@ class BlockRenderer:
         self.origins = WeakKeyDictionary() if origins is None else origins  # flowable -> the block it shows
         self.depth = 1  # the level of the last heading (H1 = 1), so a box's heading goes one below
         self._bookmarks: set[str] = set()
-        self._handlers = {
+        self._handlers: dict[type, Callable[[Any], list[Flowable]]] = {
             m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.bullet_list,
             m.BlockQuote: self.block_quote, m.Rule: self.rule, m.Table: self.table,
             m.Callout: self.callout, m.NoteList: self.notes,

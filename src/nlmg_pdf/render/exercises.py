@@ -1,7 +1,7 @@
 """Flowables for what students answer: study questions, the quiz and its answer key."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -171,4 +171,6 @@ def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowabl
     return [table, Spacer(1, r.style.paragraph_space)]
 
 
-HANDLERS = {m.QuestionList: questions, m.Quiz: quiz, m.AnswerKey: answer_key, m.ReadingSchedule: reading_schedule}
+HANDLERS: dict[type, Callable[..., list[Flowable]]] = {
+    m.QuestionList: questions, m.Quiz: quiz, m.AnswerKey: answer_key, m.ReadingSchedule: reading_schedule,
+}

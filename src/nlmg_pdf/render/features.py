@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportlab.lib.utils import ImageReader
@@ -86,5 +87,7 @@ def figure(r: BlockRenderer, block: m.Figure) -> list[Flowable]:
     return [Kept(parts), Spacer(1, r.style.paragraph_space)]
 
 
-HANDLERS = {m.Figure: figure, m.PullQuote: pull_quote, m.CharacterBox: character_box, m.KeyQuotations: key_quotations,
-            m.Glossary: glossary}
+HANDLERS: dict[type, Callable[..., list[Flowable]]] = {
+    m.Figure: figure, m.PullQuote: pull_quote, m.CharacterBox: character_box, m.KeyQuotations: key_quotations,
+    m.Glossary: glossary,
+}

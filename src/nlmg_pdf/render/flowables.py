@@ -199,7 +199,7 @@ def framed(rows: list[list], font: str, border: str, padding: float, border_widt
            background: str | None = None, accent_left: bool = False) -> Table:
     """A one-column box; it splits between rows when it is taller than a page."""
     table = Grid(rows, colWidths=["100%"], splitByRow=1)
-    commands = [
+    commands: list[tuple] = [
         # every table names its font, or reportlab sets an unembedded Helvetica in each cell
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),

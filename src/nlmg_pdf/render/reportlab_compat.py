@@ -122,6 +122,8 @@ def spaces_at_line_ends(paragraph: Paragraph) -> Iterator[None]:
     Layout never sees the spaces: a split would measure them."""
     broken = paragraph.blPara
     changed = []
+    holder: Any
+    key: str | int | None
     for line in broken.lines[:-1]:
         if broken.kind == 0:  # plain lines: (space left, [words])
             holder, key, line_words = line[1], -1, line[1]

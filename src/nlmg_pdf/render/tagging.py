@@ -31,7 +31,8 @@ class Node:
 
     def __init__(self, role: str, parent: Node | None = None, *, alt: str | None = None,
                  attributes: dict[str, str] | None = None, ident: str | None = None, keep_empty: bool = False):
-        self.role, self.parent, self.children = role, parent, []
+        self.role, self.parent = role, parent
+        self.children: list[Node] = []
         self.alt, self.attributes, self.ident, self.keep_empty = alt, attributes, ident, keep_empty
         if parent is not None:
             parent.children.append(self)
