@@ -35,6 +35,7 @@ class BlockRenderer:
         self.parent = parent or Node("Document")
         self.in_contents = in_contents  # anchors of the headings the contents lists
         self.origins = WeakKeyDictionary() if origins is None else origins  # flowable -> the block it shows
+        self.origin: Origin | None = None  # the block being rendered
         self.depth = 1  # the level of the last heading (H1 = 1), so a box's heading goes one below
         self._bookmarks: set[str] = set()
         self._handlers: dict[type, Callable[[Any], list[Flowable]]] = {
@@ -50,8 +51,13 @@ class BlockRenderer:
             handler = self._handlers.get(type(block))
             if handler is None:  # e.g. an Only block the edition filter should have removed
                 raise TypeError(f"the renderer has no rule for {type(block).__name__}")
-            made = handler(block)
-            origin = Origin(block.source, block_name(block))
+            outer = self.origin
+            origin = Origin(block.source, block_name(block)) if block.source != m.NOWHERE or outer is None else outer
+            self.origin = origin
+            try:
+                made = handler(block)
+            finally:
+                self.origin = outer
             for flowable in made:  # where it came from, should it prove impossible to lay out
                 self.origins[flowable] = origin
             out.extend(made)
@@ -72,9 +78,14 @@ class BlockRenderer:
         finally:
             self.parent = outer
 
-    def tagged(self, shown: str, style, role: str = "P", bulletText: str | None = None, **element) -> TaggedParagraph:
-        """A paragraph that is a `role` element of its own (`element`: that element's options)."""
-        return TaggedParagraph(shown, style, bulletText=bulletText, node=self.parent.add(role, **element))
+    def tagged(self, shown: str, style, role: str = "P", bulletText: str | None = None, label: Node | None = None,
+               **element) -> TaggedParagraph:
+        """A paragraph that is a `role` element of its own (`element`: that element's options),
+        known as part of the block being rendered (measured alone, it may turn out too wide)."""
+        made = TaggedParagraph(shown, style, bulletText=bulletText, node=self.parent.add(role, **element), label=label)
+        if self.origin is not None:
+            self.origins[made] = self.origin
+        return made
 
     def box_heading(self, title: str, anchor: str, style) -> Heading:
         """A box's own heading, one level below the heading the box follows."""

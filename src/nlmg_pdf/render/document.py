@@ -84,6 +84,8 @@ class GuideDocument(BaseDocTemplate):
                                 "expected it shorter, or split into several") from None
         if self.session.too_wide:
             found = self.session.too_wide[0]
+            # (measured perhaps with the flowables kept with it, so its own block is named)
+            self.last_origin = found.origin or self.last_origin
             raise UserError.one(self._where(), f"the word '{found.word}' is wider than its column "
                                 f"({found.width:.0f} pt; the column has {found.room:.0f} pt) in this "
                                 f"{self._what()}; expected shorter words, or a space or hyphen to break at")

@@ -65,8 +65,7 @@ def _entry(r: BlockRenderer) -> Iterator[Node]:
 
 
 def _numbered(r: BlockRenderer, inlines, number: int, label: Node) -> TaggedParagraph:
-    return TaggedParagraph(r.markup(inlines), r.paras.question, bulletText=f"{number}.",
-                           node=r.parent.add("P"), label=label)
+    return r.tagged(r.markup(inlines), r.paras.question, bulletText=f"{number}.", label=label)
 
 
 def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:

@@ -42,7 +42,8 @@ class TaggedParagraph(Paragraph):
         room = available_width - self.style.leftIndent - self.style.rightIndent
         session = session_of(getattr(self, "canv", None))
         if session is not None and self.minWidth() > room + 0.5:
-            session.too_wide.append(TooWide(max(paragraph_words(self), key=len, default=""), self.minWidth(), room))
+            word = max(paragraph_words(self), key=len, default="")
+            session.too_wide.append(TooWide(word, self.minWidth(), room, session.origin_of(self)))
         return super().wrap(available_width, available_height)
 
     def split(self, available_width, available_height):

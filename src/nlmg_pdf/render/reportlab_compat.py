@@ -111,7 +111,11 @@ def has_broken_lines(paragraph: Paragraph) -> bool:
 
 def paragraph_words(paragraph: Paragraph) -> list[str]:
     """The words of a paragraph's text, whatever their fonts."""
-    return [word for frag in getattr(paragraph, "frags", []) for word in getattr(frag, "text", "").split()]
+    frags = getattr(paragraph, "frags", [])
+    if frags and isinstance(frags[0], list):  # once wrapped in several fonts: [width, (frag, text), ...] a word
+        words = ("".join(piece[1] for piece in word[1:] if isinstance(piece, tuple)) for word in frags)
+        return [word for word in words if word.strip()]
+    return [word for frag in frags for word in getattr(frag, "text", "").split()]
 
 
 @contextmanager

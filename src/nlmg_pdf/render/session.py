@@ -30,11 +30,12 @@ class Origin:
 
 @dataclass(frozen=True)
 class TooWide:
-    """A word that no line of its column can hold."""
+    """A word that no line of its column can hold, and the block it is in if known."""
 
     word: str
     width: float
     room: float
+    origin: Origin | None
 
 
 class LayoutSession:

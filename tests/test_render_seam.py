@@ -1,0 +1,319 @@
+"""Where the renderer meets reportlab: one contract test per private hook in
+render/reportlab_compat.py (so an upgrade that breaks one names it), no private reportlab
+name anywhere else, the layout session's problems reported at their block, and a story
+that cannot be copied short."""
+from __future__ import annotations
+
+import copy
+import io
+import re
+import shutil
+import typing
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, ListFlowable, ListItem, PageTemplate, Paragraph, Table
+
+from conftest import ROOT, run_tool
+from nlmg_pdf import model as m
+from nlmg_pdf.editions import Edition
+from nlmg_pdf.inputs import load
+from nlmg_pdf.outline import BLOCK_NAMES, block_name
+from nlmg_pdf.render import reportlab_compat as compat
+from nlmg_pdf.render.blocks import BlockRenderer
+from nlmg_pdf.render.document import Unfolding, make_story
+from nlmg_pdf.render.paragraph_styles import build_paragraph_styles
+from nlmg_pdf.transforms import prepare
+
+OTHER = ROOT / "tests" / "other_novel"
+STYLE = ParagraphStyle("plain", fontName="Helvetica", fontSize=10, leading=12)
+
+
+def pdf_of(canvas: Canvas) -> pikepdf.Pdf:
+    canvas.save()
+    return pikepdf.open(io.BytesIO(canvas.getpdfdata()))
+
+
+def new_canvas(cls=Canvas) -> Canvas:
+    return cls(io.BytesIO(), pageCompression=0)
+
+
+# --- the page being drawn ---------------------------------------------------------------
+
+
+def test_page_code_length_counts_and_drop_last_code_takes_back():
+    canvas = new_canvas()
+    before = compat.page_code_length(canvas)
+    canvas.addLiteral("% dropped")
+    assert compat.page_code_length(canvas) == before + 1
+    compat.drop_last_code(canvas)
+    assert compat.page_code_length(canvas) == before
+    canvas.addLiteral("% kept")
+    pdf = pdf_of(canvas)
+    content = pdf.pages[0].Contents.read_bytes()
+    assert b"% kept" in content and b"% dropped" not in content
+
+
+def test_page_finished_sees_each_page_once_and_allowed_keys_are_written():
+    finished = []
+
+    class Numbering(compat.HookedCanvas):
+        def page_finished(self, page):
+            compat.allow_page_keys(page, ("StructParents", "Tabs"))
+            page.StructParents = len(finished)
+            page.Tabs = PDFName("S")
+            finished.append(page)
+
+    canvas = new_canvas(Numbering)
+    canvas.beginForm("a-form")  # forms pass through the same reportlab method; they are not pages
+    canvas.drawString(0, 0, "form")
+    canvas.endForm()
+    for _ in range(2):
+        canvas.doForm("a-form")
+        canvas.showPage()
+    pdf = pdf_of(canvas)
+    assert len(finished) == 2
+    assert [int(page.obj.StructParents) for page in pdf.pages] == [0, 1]
+    assert all(page.obj.Tabs == pikepdf.Name.S for page in pdf.pages)
+
+
+def test_annotating_sees_every_annotation_and_its_reference_resolves():
+    seen = []
+
+    class Flagging(compat.HookedCanvas):
+        def annotating(self, entries, name):
+            seen.append(compat.annotation_reference(self, name))
+            entries["F"] = 4
+            return entries
+
+    canvas = new_canvas(Flagging)
+    canvas.drawString(10, 60, "a page with links")
+    canvas.bookmarkPage("here")
+    canvas.linkURL("https://example.org/", (10, 10, 50, 20), relative=0)
+    canvas.linkRect("", "here", (10, 30, 50, 40), relative=0)
+    # the references, kept elsewhere in the file (as the structure tree keeps them), are the annotations
+    canvas.setCatalogEntry("StructTreeRoot", compat.register_object(
+        canvas, PDFDictionary({"Type": PDFName("StructTreeRoot"), "K": PDFArray(seen)}), "Holder"))
+    pdf = pdf_of(canvas)
+    annotations = list(pdf.pages[0].Annots)
+    assert len(seen) == 2 == len(annotations)
+    assert all(int(annotation.F) == 4 for annotation in annotations)
+    assert [kid.objgen for kid in pdf.Root.StructTreeRoot.K] == [annotation.objgen for annotation in annotations]
+
+
+def test_register_object_puts_a_named_object_in_the_file():
+    canvas = new_canvas()
+    reference = compat.register_object(canvas, PDFDictionary({"Type": PDFName("StructTreeRoot"),
+                                                              "Said": PDFString("hello")}), "Thing1")
+    canvas.setCatalogEntry("StructTreeRoot", reference)
+    pdf = pdf_of(canvas)
+    thing = pdf.Root.StructTreeRoot
+    assert thing.is_indirect and str(thing.Said) == "hello"
+
+
+# --- flowables --------------------------------------------------------------------------
+
+
+def build(flowables: list[Flowable]) -> PdfReader:
+    output = io.BytesIO()
+    document = BaseDocTemplate(output, pageTemplates=[PageTemplate("page", [Frame(72, 72, 300, 600)])])
+    document.build(flowables)
+    return PdfReader(io.BytesIO(output.getvalue()))
+
+
+def test_bullet_made_is_given_each_items_bullet_and_bulleted_flowable_finds_its_item():
+    drawn = []
+
+    class Bullet:
+        def __init__(self, bullet):
+            self.bullet = bullet
+
+        def drawOn(self, indenter, canvas, x, y, _sW=0):
+            drawn.append(compat.bulleted_flowable(indenter))
+            self.bullet.drawOn(indenter, canvas, x, y, _sW)
+
+        def __getattr__(self, name):
+            if name.startswith("__") or name == "bullet":
+                raise AttributeError(name)
+            return getattr(self.bullet, name)
+
+    class Listing(compat.HookedList):
+        def bullet_made(self, bullet):
+            return Bullet(bullet)
+
+    items = [Paragraph(f"item {n}", STYLE) for n in range(3)]
+    reader = build([Listing([ListItem(item) for item in items], bulletType="1")])
+    assert drawn == items
+    assert "1" in reader.pages[0].extract_text() and "item 2" in reader.pages[0].extract_text()
+
+
+def test_row_cells_are_the_values_the_table_was_given():
+    rows = [["a", Paragraph("b", STYLE)], ["c", "d"]]
+    table = Table(rows)
+    assert compat.row_cells(table, 0) == rows[0] and compat.row_cells(table, 1) == rows[1]
+
+
+def test_broken_lines_and_words_of_a_paragraph():
+    paragraph = Paragraph("<b>Bold</b> and <i>leaning</i> words", STYLE)
+    assert not compat.has_broken_lines(paragraph)
+    paragraph.wrap(300, 100)
+    assert compat.has_broken_lines(paragraph)
+    assert compat.paragraph_words(paragraph) == ["Bold", "and", "leaning", "words"]
+
+
+@pytest.mark.parametrize("shown", ["plain words " * 12, "<b>bold</b> and <i>leaning</i> words " * 6])
+def test_spaces_at_line_ends_keep_words_apart_and_change_nothing_after(shown):
+    paragraph = Paragraph(shown, STYLE)
+    paragraph.wrap(120, 500)
+    lines = len(paragraph.blPara.lines)
+    assert lines > 2
+    before = repr(paragraph.blPara.lines)
+    canvas = new_canvas()
+    with compat.spaces_at_line_ends(paragraph):
+        paragraph.drawOn(canvas, 72, 400)
+    assert repr(paragraph.blPara.lines) == before
+    canvas.save()
+    text = PdfReader(io.BytesIO(canvas.getpdfdata())).pages[0].extract_text()
+    assert text.split() == re.sub(r"<[^>]+>", "", shown).split()
+
+
+# --- no private reportlab name outside the compatibility module ------------------------------------
+
+
+def reportlab_private_names() -> set[str]:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase.pdfdoc import PDFCatalog, PDFDocument, PDFPage
+    from reportlab.platypus import (
+        DocAssign,
+        Image,
+        KeepInFrame,
+        KeepTogether,
+        PageBreak,
+        Spacer,
+    )
+    from reportlab.platypus.flowables import BulletDrawer, DDIndenter, HRFlowable
+
+    classes = [Canvas, PDFDocument, PDFPage, PDFCatalog, BaseDocTemplate, PageTemplate, Frame, Flowable, Paragraph,
+               Table, ListFlowable, ListItem, DDIndenter, BulletDrawer, KeepTogether, KeepInFrame, Image, HRFlowable,
+               Spacer, PageBreak, DocAssign, ImageReader, ParagraphStyle]
+    names = {name for cls in classes for name in dir(cls) if name.startswith("_") and not name.startswith("__")}
+    canvas, paragraph = Canvas(io.BytesIO()), Paragraph("x", STYLE)
+    paragraph.wrap(100, 100)
+    table = Table([["x"]])
+    table.wrap(100, 100)
+    for made in (canvas, paragraph, table, BaseDocTemplate(io.BytesIO())):
+        names |= {name for name in vars(made) if name.startswith("_") and not name.startswith("__")}
+    return names | {"blPara", "frags", "__NoDefault__"}
+
+
+def test_no_private_reportlab_name_outside_the_compatibility_module():
+    private = reportlab_private_names()
+    found = []
+    for path in sorted((ROOT / "src" / "nlmg_pdf").rglob("*.py")):
+        if path.name == "reportlab_compat.py":
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            for name in re.findall(r"\.(_{1,2}[A-Za-z]\w*|blPara|frags)\b", line):
+                if name in private:
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {name}")
+    assert not found, "\n".join(found)
+
+
+def test_the_scan_finds_a_private_name():
+    assert {"_code", "_doc", "_cellvalues", "_makeBullet", "_setAnnotations", "blPara"} <= reportlab_private_names()
+
+
+# --- one renderer and one name for every kind of block ---------------------------------------------
+
+
+def test_every_kind_of_block_has_a_name_and_a_renderer():
+    kinds = set(typing.get_args(m.Block))
+    assert set(BLOCK_NAMES) == kinds
+    guide, style = load()
+    renderer = BlockRenderer(style, build_paragraph_styles(style))
+    assert set(renderer._handlers) == kinds - {m.Only}  # an Only block never outlives the edition filter
+    with pytest.raises(TypeError, match="no rule for Only"):
+        renderer.render([m.Only(frozenset({Edition.TEACHER}), ())])
+    assert block_name(m.Rule()) == "rule"
+
+
+# --- the story ----------------------------------------------------------------------------------
+
+
+def test_the_unfolding_story_cannot_be_copied_short():
+    guide, style = load()
+    story = make_story(prepare(guide, Edition.TEACHER), style).flowables
+    made = len(story)
+    assert made < 200  # only the front is made before layout begins
+    for shortened in (lambda s: s[:], lambda s: s[3:], lambda s: list(s), copy.copy, copy.deepcopy,
+                      lambda s: s.copy(), lambda s: [*s]):
+        with pytest.raises(TypeError, match="unfolding story"):
+            shortened(story)
+    assert story[:2] == story.whole()[:2]  # a slice off the front, as platypus takes, is allowed
+    assert len(story.whole()) > made * 3
+
+
+def test_a_fresh_unfolding_list_fills_as_its_front_is_taken():
+    sections = iter([[Paragraph(f"{s}.{n}", STYLE) for n in range(40)] for s in range(5)])
+    story = Unfolding([], sections)
+    assert len(story) == 80  # sections are made until AHEAD flowables are ready
+    taken = 0
+    while len(story):
+        del story[0]
+        taken += 1
+    assert taken == 200
+
+
+# --- problems found while laying out, at their block --------------------------------------------------
+
+LONG = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 4
+
+
+def spoil(copy_of: Path, file: str, old: str, new: str) -> None:
+    path = copy_of / file
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+WHERE = {  # a place for a word too wide for any column, and the file and kind of block named
+    "paragraph": ("sections/opening.md", "with a straight face,", f"with a {LONG} face,",
+                  "sections/opening.md:5:1", "paragraph"),
+    "pull-quote": ("data/quotations.yaml", "universally acknowledged", f"universally {LONG}",
+                   "sections/opening.md:9:1", "pull-quote"),
+    "section title": ("sections/people.md", "title: People", f"title: People {LONG}",
+                      "sections/people.md", "section title"),
+    "list item": ("sections/opening.md", "- The Bennet family", f"- The {LONG} family",
+                  "sections/opening.md:14:1", "list"),
+    "table cell": ("sections/opening.md", "@questions opening", f"| a | b |\n| - | - |\n| x | {LONG} |\n",
+                   "sections/opening.md:17:1", "table"),
+    "paragraph in a box": ("sections/people.md", "@character elizabeth",
+                           f"@character elizabeth\n\n::: note\nA {LONG}.\n:::\n",
+                           "sections/people.md:8:1", "paragraph"),
+    "heading": ("sections/people.md", "@character elizabeth", f"## A {LONG}\n\n@character elizabeth",
+                "sections/people.md:5:1", "heading"),
+    "character box": ("data/characters.yaml", "Quick, observant", f"Quick, {LONG}",
+                      "sections/people.md:5:1", "character box"),
+    "question": ("data/questions.yaml", "seriously?", f"{LONG}?", "sections/opening.md:17:1", "set of questions"),
+}
+
+
+@pytest.mark.parametrize("place", list(WHERE))
+def test_a_word_too_wide_anywhere_is_named_at_its_block(tmp_path, place):
+    file, old, new, where, kind = WHERE[place]
+    content = tmp_path / "content"
+    shutil.copytree(OTHER, content)
+    spoil(content, file, old, new)
+    result = run_tool("build", "--content", "content", "--out", "guide.pdf", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"content/{where}"), lines[0]
+    assert "is wider than its column" in lines[0] and f"in this {kind};" in lines[0], lines[0]
+    assert not (tmp_path / "guide.pdf").exists()
