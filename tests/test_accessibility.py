@@ -34,7 +34,6 @@ import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import outloud
@@ -45,12 +44,10 @@ import yaml
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import CONTENT, run_tool
+from conftest import CONTENT, EDITIONS, STYLES, BuiltPdf, run_tool
 from nlmg_pdf.model import ICONS
 from tagged_pdf import Element, Tagged, content_of, describe, flat, problems_report, tagged
 
-STYLES = ("default", "print", "large-print")
-EDITIONS = ("teacher", "student")
 MANIFEST = yaml.safe_load((CONTENT / "guide.yaml").read_text(encoding="utf-8"))
 
 HEADING = re.compile(r"H([1-6])")
@@ -178,7 +175,7 @@ class PageReading:
         return self.groups[min(bisect_right(self.ends, offset), len(self.groups) - 1)]
 
 
-def text_problems(doc: Tagged, reader: PdfReader, only: int | None = None) -> list[str]:
+def text_problems(doc: Tagged, pdf: BuiltPdf, only: int | None = None) -> list[str]:
     """The text the tree reads, in its order, is the text the pages show, apart from running heads and
     footers (and table header rows repeated on later pages), which are artifacts.
 
@@ -195,14 +192,14 @@ def text_problems(doc: Tagged, reader: PdfReader, only: int | None = None) -> li
     if not everything:
         return ["the tree's content has no text at all"]
     owners, problems = doc.owners(), []
-    for index, page in enumerate(reader.pages):
+    for index, shown_text in enumerate(pdf.extracted):  # what pypdf extracts from each page (cached)
         if only is not None and index != only:
             continue
         number, artifacts = index + 1, flat(doc.pages[index].artifact_text)
         reading = PageReading(doc, owners, index)
         tagged_here, group_at = reading.text, reading.group_at
         cursor = 0
-        for line in page.extract_text().splitlines():
+        for line in shown_text.splitlines():
             wanted, shown = flat(line), line.strip()[:60]
             if wanted[:1] in ORNAMENTS and wanted[:1] in artifacts:
                 wanted = wanted[1:]  # a theme's icon before a heading: decoration, drawn as an artifact
@@ -247,29 +244,15 @@ def furniture_problems(doc: Tagged, reader: PdfReader, edition: str) -> list[str
 # --- builds -----------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def other_styles(tmp_path_factory) -> dict[tuple[str, str], Path]:
-    """Both editions in the print and large-print styles (the default style is the `built` fixture)."""
-    folders = {name: tmp_path_factory.mktemp(f"tagged-{name}") for name in STYLES if name != "default"}
-
-    def build(name: str):
-        return run_tool("build", "--edition", "all", "--style", name, "--out", str(folders[name]))
-
-    with ThreadPoolExecutor(max_workers=len(folders)) as pool:
-        results = dict(zip(folders, pool.map(build, folders), strict=True))
-    for name, result in results.items():
-        assert result.returncode == 0, f"{name}: {result.stderr}"
-    return {(name, edition): folder / f"never-let-me-go-{edition}.pdf"
-            for name, folder in folders.items() for edition in EDITIONS}
-
-
-@pytest.fixture(params=[(name, edition) for name in STYLES for edition in EDITIONS],
+@pytest.fixture(params=[pytest.param((name, edition), marks=() if name == "default" else pytest.mark.slow)
+                        for name in STYLES for edition in EDITIONS],
                 ids=lambda pair: f"{pair[0]}-{pair[1]}")
-def every_style(request, built) -> Tagged:
+def every_style(request, pdfs) -> Tagged:
+    """Each edition in each style, on letter paper (the style's own), from the shared build cache."""
     name, edition = request.param
-    if name == "default":
-        return tagged(built[edition].path)
-    return tagged(request.getfixturevalue("other_styles")[name, edition])
+    if name != "default":
+        pdfs.build((style, "letter") for style in STYLES)  # the other styles side by side
+    return tagged(pdfs.path(edition, name))
 
 
 @pytest.fixture(params=EDITIONS)
@@ -362,6 +345,7 @@ def test_table_header_cells_say_what_they_head(doc):
     assert not astray, f"{doc.name}: table cells outside a TR: {problems_report(astray)}"
 
 
+@pytest.mark.slow
 def test_figures_have_alternative_text(built, with_figure):
     """The shipped guide has no images, so a copy with one in the glossary is built to have a Figure."""
     problems = mcid_problems(with_figure) + painting_problems(with_figure)
@@ -383,7 +367,7 @@ def test_figures_have_alternative_text(built, with_figure):
 
 
 def test_the_tree_reads_what_the_pages_show(doc, built, edition):
-    problems = text_problems(doc, built[edition].reader)
+    problems = text_problems(doc, built[edition])
     assert not problems, f"{doc.name}: {problems_report(problems)}"
 
 
@@ -479,9 +463,12 @@ def fonts_in(pdf: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]]:
 
 
 def test_fonts_are_embedded_with_unicode_maps_and_no_helvetica(doc):
-    problems = []
+    """Every font anywhere in the file (pages, forms, Type3 glyph procedures, any font object) is
+    embedded and maps its glyphs to Unicode; the guide's two families are among them."""
+    problems, names = [], set()
     for where, font in fonts_in(doc.pdf):
         name = str(font.get("/BaseFont", "(Type3)"))
+        names.add(name)
         if "Helvetica" in name:
             problems.append(f"{where}: {name}, a standard font that is not embedded")
         if "/ToUnicode" not in font:
@@ -492,6 +479,9 @@ def test_fonts_are_embedded_with_unicode_maps_and_no_helvetica(doc):
         descriptor = described.get("/FontDescriptor", pikepdf.Dictionary())
         if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()):
             problems.append(f"{where}: {name} is not embedded")
+    for family in ("SourceSerifPro", "SourceSansPro"):
+        if not any(family in name for name in names):
+            problems.append(f"no {family} font is used (found {sorted(names)})")
     assert not problems, f"{doc.name}: {problems_report(sorted(set(problems)))}"
 
 
@@ -512,6 +502,7 @@ def test_qpdf_library_finds_the_file_sound(doc):
     assert not problems, f"{doc.name}: {problems_report([str(problem) for problem in problems])}"
 
 
+@pytest.mark.slow
 def test_poppler_reads_the_structure(doc):
     info = run("pdfinfo", str(doc.path))
     assert info.returncode == 0, info.stderr
@@ -543,6 +534,7 @@ def test_pdfua_finds_nothing(doc):
     assert not findings, f"{doc.name}: {problems_report(findings)}"
 
 
+@pytest.mark.slow
 def test_outloud_finds_no_errors(every_style):
     result = outloud.check(str(every_style.path))
     assert result.error is None, f"{every_style.name}: outloud could not read it: {result.error}"
@@ -588,6 +580,7 @@ def changed_copy(path: Path, copy: Path, change) -> Tagged:
     return tagged(copy)
 
 
+@pytest.mark.slow
 def test_an_empty_tree_fails_every_structure_check(built, tmp_path):
     """A file that claims to be tagged but marks nothing and whose tree owns nothing must not pass."""
     def empty(pdf: pikepdf.Pdf) -> None:
@@ -606,9 +599,10 @@ def test_an_empty_tree_fails_every_structure_check(built, tmp_path):
     assert any("no page has any marked content" in problem for problem in mcid_problems(doc))
     assert all(marks.unmarked for marks in doc.pages)
     assert heading_problems(doc) == ["the tree has no headings (H1-H6)"]
-    assert text_problems(doc, built["teacher"].reader) == ["the tree's content has no text at all"]
+    assert text_problems(doc, built["teacher"]) == ["the tree's content has no text at all"]
 
 
+@pytest.mark.slow
 def test_a_dropped_or_misplaced_paragraph_is_noticed(teacher, tmp_path):
     """Take a paragraph out of the built tree, or swap it with the next one: the checks must say so."""
     doc = tagged(teacher.path)
@@ -641,7 +635,7 @@ def test_a_dropped_or_misplaced_paragraph_is_noticed(teacher, tmp_path):
     (page,) = {page for page, _ in content_of(first)}
     dropped = changed_copy(teacher.path, tmp_path / "dropped.pdf", drop)
     assert any("referenced by no structure element" in problem for problem in mcid_problems(dropped))
-    assert any("neither tagged nor an artifact" in problem for problem in text_problems(dropped, teacher.reader, page))
+    assert any("neither tagged nor an artifact" in problem for problem in text_problems(dropped, teacher, page))
     swapped = changed_copy(teacher.path, tmp_path / "swapped.pdf", swap)
     assert mcid_problems(swapped) == mcid_problems(doc)
-    assert any("comes earlier in the tree" in problem for problem in text_problems(swapped, teacher.reader, page))
+    assert any("comes earlier in the tree" in problem for problem in text_problems(swapped, teacher, page))

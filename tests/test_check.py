@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from conftest import CONTENT, run_tool
+from conftest import CONTENT, open_pdf, run_tool
 from nlmg_pdf.errors import UserError
 from nlmg_pdf.inputs import load
 from nlmg_pdf.model import Edition
@@ -158,6 +158,7 @@ def test_an_output_folder_that_cannot_be_written(tmp_path):
     assert result.stderr.strip() == f"{tmp_path / 'notes.txt'}: cannot write here; expected a folder you can write to"
 
 
+@pytest.mark.slow
 def test_images_inside_the_content_are_shown(copy, tmp_path):
     (copy / "images").mkdir()
     buffer = io.BytesIO()
@@ -182,9 +183,22 @@ def test_content_that_cannot_be_laid_out_is_named(copy):
 
 
 def test_a_failed_build_keeps_the_last_pdf_and_leaves_no_partial_file(copy, tmp_path):
+    """A content mistake (found while reading: one line with its place) and a layout problem (found
+    while laying out) each stop the build and leave the PDF built before as it was, and nothing else."""
     out = tmp_path / "guide.pdf"
     assert run_tool("build", "--content", str(copy), "--out", str(out)).returncode == 0
     before = out.read_bytes()
+    themes = copy / "sections" / "themes.md"
+    text = themes.read_text()
+    themes.write_text(text + "\n@pullquote no-such-quotation\n")
+    line = text.count("\n") + 2
+    result = run_tool("build", "--content", str(copy), "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"{copy}/sections/themes.md:{line}:12: unknown quotation 'no-such-quotation' in "
+                                     "'@pullquote'; expected an id from data/quotations.yaml")
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "guide.pdf"]
+    themes.write_text(text)
     edit(copy / "sections" / "faq.md", "\n## ", "\n" + "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3 + "\n\n## ")
     result = run_tool("build", "--content", str(copy), "--out", str(out))
     assert result.returncode == 1 and "is wider than its column" in result.stderr
@@ -192,6 +206,7 @@ def test_a_failed_build_keeps_the_last_pdf_and_leaves_no_partial_file(copy, tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "guide.pdf"]
 
 
+@pytest.mark.slow
 def test_a_layout_problem_in_a_parallel_build_is_reported_the_same_way(copy, tmp_path):
     edit(copy / "sections" / "faq.md", "\n## ", "\n" + "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3 + "\n\n## ")
     result = run_tool("build", "--content", str(copy), "--edition", "all", "--out", str(tmp_path / "both"))
@@ -200,6 +215,7 @@ def test_a_layout_problem_in_a_parallel_build_is_reported_the_same_way(copy, tmp
     assert line.startswith(f"{copy}/sections/faq.md:") and "is wider than its column" in line
 
 
+@pytest.mark.slow
 def test_an_interrupted_build_keeps_the_last_pdf_and_leaves_no_partial_file(copy, tmp_path):
     out = tmp_path / "guide.pdf"
     assert run_tool("build", "--content", str(copy), "--out", str(out)).returncode == 0
@@ -235,6 +251,7 @@ MARKDOWN_LINES = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.one_of(MARKDOWN_LINES, st.text(max_size=40)), max_size=25))
 @example(lines=["Plain words.", "[^1]: note", "@character kathy", "::: note", "---", "Plain words.", "::: note",
@@ -252,10 +269,37 @@ YAML_VALUES = st.recursive(
     max_leaves=12)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=YAML_VALUES)
 def test_any_yaml_builds_or_fails_with_the_tools_own_error(small_guide, data):
     (small_guide / "data" / "quotations.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    builds_or_explains(small_guide)
+
+
+WIDE_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+QUOTATION_TEXTS = st.one_of(
+    st.text(min_size=1, max_size=300),
+    st.lists(st.sampled_from(["the", "water", "moving", "really", "fast,", "Longwordlongwordlongwordlongword",
+                              WIDE_WORD, WIDE_WORD * 2, WIDE_WORD * 5, "\u2014", "-"]),
+             min_size=1, max_size=150).map(" ".join),
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=QUOTATION_TEXTS, speaker=st.sampled_from(["Tommy", "Kathy H.", WIDE_WORD * 3]))
+@example(text=WIDE_WORD * 4, speaker="Tommy")  # once a traceback from inside reportlab
+@example(text=" ".join(["the water moving really fast"] * 60), speaker="Tommy")  # a pull-quote taller than a page
+def test_any_quotation_builds_or_fails_with_the_tools_own_error(small_guide, text, speaker):
+    """A quotation of any length, placed as a pull-quote, in the key quotations and in a
+    character's box."""
+    data = yaml.safe_load((CONTENT / "data" / "quotations.yaml").read_text())
+    (river,) = [quotation for quotation in data["quotations"] if quotation["id"] == "river"]
+    river.update(text=text, speaker=speaker)
+    (small_guide / "data" / "quotations.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    (small_guide / "sections" / "test.md").write_text(
+        "---\ntitle: Test\n---\n@pullquote river\n\n@character tommy\n\n@key-quotations\n")
     builds_or_explains(small_guide)
 
 
@@ -285,13 +329,19 @@ def test_yaml_cannot_construct_python_objects(copy):
     assert "invalid YAML" in found and "python/object/apply" in found
 
 
+@pytest.mark.slow
 def test_a_link_into_the_other_editions_material_is_plain_text_there(copy, tmp_path):
     edit(copy / "sections" / "plot.md", "go through the story in detail.",
          "go through the story in detail. Teachers, see the [teaching notes](#teaching-notes).")
-    for edition in ("student", "teacher"):
+    for edition, linked in (("student", False), ("teacher", True)):
         out = tmp_path / f"{edition}.pdf"
         result = run_tool("build", "--content", str(copy), "--edition", edition, "--out", str(out))
         assert result.returncode == 0, result.stderr
+        pdf = open_pdf(out)
+        assert pdf.shows("go through the story in detail. Teachers, see the teaching notes."), edition
+        links = [str(annotation.get_object().get("/Contents", "")) for page in pdf.reader.pages
+                 for annotation in page.get("/Annots") or []]
+        assert ("Go to Teaching notes" in links) is linked, edition
 
 
 def test_an_invalid_source_date_epoch(tmp_path):
@@ -301,6 +351,7 @@ def test_an_invalid_source_date_epoch(tmp_path):
                                      "1970, such as 1700000000")
 
 
+@pytest.mark.slow
 def test_out_as_a_folder_keeps_the_usual_name(tmp_path):
     result = run_tool("build", "--edition", "student", "--out", "handouts/", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import CONTENT, open_pdf, run_tool
 
 RESULT_LINE = re.compile(r"^(?P<path>\S+\.pdf): (?P<pages>\d+) pages, [\d,]+ KB, \d+\.\d\d s$")
@@ -15,7 +17,8 @@ RESULT_LINE = re.compile(r"^(?P<path>\S+\.pdf): (?P<pages>\d+) pages, [\d,]+ KB,
 def test_help_describes_the_commands():
     result = run_tool("--help")
     assert result.returncode == 0
-    assert "Never Let Me Go" in result.stdout and "build" in result.stdout
+    # (the help names no particular novel since a376361: see test_other_novel.py)
+    assert "study guide" in result.stdout and "build" in result.stdout
     build_help = run_tool("build", "--help").stdout
     for option in ("--edition", "--out", "--content", "--style", "--paper", "--quiet"):
         assert option in build_help
@@ -39,12 +42,14 @@ def test_build_prints_one_result_line_when_piped(tmp_path):
     assert int(match["pages"]) == len(open_pdf(out).reader.pages)
 
 
+@pytest.mark.slow
 def test_default_output_is_under_out_in_the_current_folder(tmp_path):
     result = run_tool("build", "--edition", "student", "--quiet", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "never-let-me-go-student.pdf").is_file()
 
 
+@pytest.mark.slow
 def test_builds_an_edited_copy_of_the_content(tmp_path):
     copy = tmp_path / "content"
     shutil.copytree(CONTENT, copy)
@@ -58,31 +63,6 @@ def test_builds_an_edited_copy_of_the_content(tmp_path):
     pdf = open_pdf(out)
     assert "Edited copy." in pdf.pages[0]
     assert "5 < 6 & <b>not bold</b> <font size=40>x</font>." in pdf.text
-
-
-def test_unknown_edition_is_refused():
-    result = run_tool("build", "--edition", "principal")
-    assert result.returncode != 0
-    assert "principal" in result.stderr and "student" in result.stderr and "teacher" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_a_content_mistake_is_one_line_with_its_place_and_keeps_the_last_pdf(tmp_path):
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    out = tmp_path / "guide.pdf"
-    assert run_tool("build", "--content", str(copy), "--out", str(out)).returncode == 0
-    before = out.read_bytes()
-    themes = copy / "sections" / "themes.md"
-    text = themes.read_text()
-    themes.write_text(text + "\n@pullquote no-such-quotation\n")
-    line = text.count("\n") + 2
-    result = run_tool("build", "--content", str(copy), "--out", str(out))
-    assert result.returncode == 1
-    assert result.stderr.strip() == (f"{copy}/sections/themes.md:{line}:12: unknown quotation 'no-such-quotation' in "
-                                     "'@pullquote'; expected an id from data/quotations.yaml")
-    assert out.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
 def test_a_missing_content_folder_is_reported(tmp_path):

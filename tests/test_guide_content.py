@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
-from conftest import CONTENT, ROOT, write_in_rules
+from conftest import ROOT, shipped_guide, write_in_rules
 from nlmg_pdf import model as m
-from nlmg_pdf.reading.guide import load_guide
 from nlmg_pdf.reading.style import load_style
-from nlmg_pdf.transforms import rewrite_blocks
+from nlmg_pdf.transforms import walk
 
 CHAPTER_HEADING = re.compile(r"Chapter (\d+): \S")
 PARTS = {"chapters-part-one": range(1, 10), "chapters-part-two": range(10, 18),
@@ -23,7 +23,7 @@ CHARACTERS = ["kathy", "tommy", "ruth", "miss-lucy", "miss-emily", "madame", "ro
 
 @pytest.fixture(scope="module")
 def guide() -> m.Guide:
-    return load_guide(CONTENT)
+    return shipped_guide()
 
 
 def section(guide: m.Guide, ident: str) -> m.Section:
@@ -32,17 +32,10 @@ def section(guide: m.Guide, ident: str) -> m.Section:
 
 
 def blocks_of(guide: m.Guide, kind, section_id: str | None = None) -> list:
-    found = []
-
-    def collect(block):
-        if isinstance(block, kind):
-            found.append(block)
-        return (block,)
-
-    for s in guide.sections:
-        if section_id in (None, s.id):
-            rewrite_blocks(s.blocks, collect)
-    return found
+    """Every block of a kind in the guide, or in one of its sections, at any depth."""
+    if section_id is not None:
+        guide = replace(guide, sections=(section(guide, section_id),))
+    return [block for block in walk(guide) if isinstance(block, kind)]
 
 
 def headings(s: m.Section, level: int = 2) -> list[str]:

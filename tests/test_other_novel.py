@@ -35,6 +35,7 @@ def test_the_pdfs_are_named_for_the_novel_and_speak_of_it_only(other):
         assert "Never Let Me Go" not in pdf.text and "Ishiguro" not in pdf.text
 
 
+@pytest.mark.slow
 def test_the_default_output_is_named_for_the_novel(tmp_path):
     result = run_tool("build", "--content", str(OTHER), "--edition", "student", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

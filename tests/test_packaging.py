@@ -6,9 +6,12 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from conftest import ROOT, open_pdf
 
 
+@pytest.mark.slow
 def test_wheel_ships_content_and_styles_and_builds_from_anywhere(tmp_path):
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",

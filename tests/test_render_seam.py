@@ -303,7 +303,11 @@ WHERE = {  # a place for a word too wide for any column, and the file and kind o
 }
 
 
-@pytest.mark.parametrize("place", list(WHERE))
+FAST = ("pull-quote", "section title")  # once tracebacks; the other places are in the slow lane
+
+
+@pytest.mark.parametrize("place", [place if place in FAST else pytest.param(place, marks=pytest.mark.slow)
+                                   for place in WHERE])
 def test_a_word_too_wide_anywhere_is_named_at_its_block(tmp_path, place):
     file, old, new, where, kind = WHERE[place]
     content = tmp_path / "content"
