@@ -94,7 +94,7 @@ class CatalogReader:
         table = self.catalog.quotations
         for ident, entry in self._entries(record, "quotations", table):
             quotation = m.Quotation(
-                id=ident, text=m.plain_text(self._inline(entry, "text") or ()), speaker=entry.text("speaker") or "",
+                id=ident, text=m.plain_text(self._inline(entry, "text") or ()), speaker=entry.printed("speaker") or "",
                 chapter=entry.integer("chapter", 1, self.chapters) or 0,
                 themes=self._theme_refs(entry),
                 comment=self._inline(entry, "comment", required=False) or (),
@@ -105,7 +105,8 @@ class CatalogReader:
     def _themes(self, record: Record) -> None:
         table = self.catalog.themes
         for ident, entry in self._entries(record, "themes", table):
-            table[ident] = m.Theme(id=ident, name=entry.text("name") or "", colour=entry.colour("colour") or "#000000",
+            table[ident] = m.Theme(id=ident, name=entry.printed("name") or "",
+                                   colour=entry.colour("colour") or "#000000",
                                    icon=entry.choice("icon", list(m.ICONS)) or "square")
             entry.finish()
 
@@ -122,10 +123,10 @@ class CatalogReader:
         table = self.catalog.characters
         for ident, entry in self._entries(record, "characters", table):
             character = m.Character(
-                id=ident, name=entry.text("name") or "", role=entry.text("role") or "",
+                id=ident, name=entry.printed("name") or "", role=entry.printed("role") or "",
                 profile=self._inline(entry, "profile") or (), arc=self._inline(entry, "arc", required=False) or (),
                 relationships=self._inline(entry, "relationships", required=False) or (),
-                traits=entry.texts("traits", required=False),
+                traits=entry.printed_texts("traits", required=False),
                 quotation=self._quotation_ref(entry), source=entry.source())
             entry.finish()
             table[ident] = character
@@ -184,13 +185,13 @@ class CatalogReader:
             letters = m.OPTION_LETTERS[:option_count]
             return entry.value("answer", f"the letter of the right option ({', '.join(letters)})",
                                lambda v: isinstance(v, str) and len(v) == 1 and v in letters)
-        return entry.text("answer")
+        return entry.printed("answer")  # a short answer, printed in the answer key
 
     def _glossary(self, record: Record) -> None:
         terms = []
         for entry in record.records("terms"):
             terms.append(m.GlossaryTerm(
-                term=entry.text("term") or "", definition=self._inline(entry, "definition") or (),
+                term=entry.printed("term") or "", definition=self._inline(entry, "definition") or (),
                 chapter=entry.integer("chapter", 1, self.chapters, required=False)))
             entry.finish()
         record.finish()
@@ -199,8 +200,8 @@ class CatalogReader:
     def _schedule(self, record: Record) -> None:
         readings = []
         for entry in record.records("readings"):
-            readings.append(m.Reading(part=entry.text("part") or "", chapters=entry.text("chapters") or "",
-                                      focus=entry.text("focus", required=False) or ""))
+            readings.append(m.Reading(part=entry.printed("part") or "", chapters=entry.printed("chapters") or "",
+                                      focus=entry.printed("focus", required=False) or ""))
             entry.finish()
         record.finish()
         self.catalog.schedule = tuple(readings)

@@ -9,6 +9,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .. import model as m
 from ..errors import Problems
+from .typography import typeset
 
 FORMATS = {"PNG", "JPEG"}
 SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -24,7 +25,8 @@ class ImageReader:
 
     def read(self, node: SyntaxTreeNode, source: m.Source) -> m.Figure | None:
         target = str(node.attrs.get("src", ""))
-        alt = "".join(child.content for child in node.walk() if child.type == "text").strip()
+        # markdown-it's typographer leaves an image's description and caption as typed: set them here
+        alt = typeset("".join(child.content for child in node.walk() if child.type == "text").strip())
         data = self._data(target, source)
         if data is None:
             return None
@@ -32,7 +34,7 @@ class ImageReader:
             self.problems.add(source, f"image '{target}' has no description; expected one between the brackets, "
                               "as in ![The grounds](images/grounds.png), for readers who cannot see it")
             return None
-        caption = (m.Text(str(node.attrs["title"])),) if node.attrs.get("title") else ()
+        caption = (m.Text(typeset(str(node.attrs["title"]))),) if node.attrs.get("title") else ()
         return m.Figure(data, alt, caption, source)
 
     def _data(self, target: str, source: m.Source) -> bytes | None:

@@ -10,6 +10,7 @@ import yaml
 
 from ..errors import Problem, Problems, UserError, closest, did_you_mean
 from ..model import Source
+from .typography import typeset
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}$")
 Position = tuple[int, int]  # line and column, both counted from 1
@@ -172,6 +173,16 @@ class Record:
     def text(self, key: str, required: bool = True) -> str | None:
         value = self.value(key, "text", lambda v: isinstance(v, str) and v.strip(), required)
         return value.strip() if value else None
+
+    def printed(self, key: str, required: bool = True) -> str | None:
+        """Text printed just as it is written (a name, a role, a title), with the curly quotes,
+        apostrophes and dashes Markdown text gets. Never an id, a path or Markdown itself."""
+        value = self.text(key, required)
+        return typeset(value) if value else None
+
+    def printed_texts(self, key: str, required: bool = True) -> tuple[str, ...]:
+        """A list of texts printed as written (a character's traits), each as `printed` sets it."""
+        return tuple(typeset(item) for item in self.texts(key, required))
 
     def integer(self, key: str, low: int, high: int, required: bool = True) -> int | None:
         expected = f"a whole number from {low} to {high}"
