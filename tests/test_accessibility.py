@@ -208,7 +208,8 @@ def text_problems(doc: Tagged, pdf: BuiltPdf, only: int | None = None) -> list[s
             at = tagged_here.find(wanted, cursor if len(wanted) >= 8 else 0)
             if at >= 0:
                 cursor = at + len(wanted) if len(wanted) >= 8 else cursor
-            elif wanted in artifacts and (furniture.fullmatch(wanted) or wanted in everything):
+            elif wanted in artifacts and (furniture.fullmatch(wanted) or wanted in everything
+                                          or continued_title(wanted, everything)):
                 continue  # a running head or footer, or a header row repeated: the tree reads it elsewhere
             elif (at := tagged_here.find(wanted)) >= 0:
                 if group_at(at) is None or group_at(at) is not group_at(max(cursor - 1, 0)):
@@ -219,6 +220,15 @@ def text_problems(doc: Tagged, pdf: BuiltPdf, only: int | None = None) -> list[s
             else:
                 problems.append(f"page {number}: {shown!r} is shown but neither tagged nor an artifact")
     return problems
+
+
+CONTINUED = flat(" (continued)")
+
+
+def continued_title(wanted: str, everything: str) -> bool:
+    """A box's title drawn again where the box goes on, saying so: "WHY IT MATTERS (CONTINUED)",
+    whose title the tree reads where the box begins."""
+    return wanted.lower().endswith(CONTINUED) and wanted[:-len(CONTINUED)] in everything
 
 
 def furniture_problems(doc: Tagged, reader: PdfReader, edition: str) -> list[str]:

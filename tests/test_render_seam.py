@@ -158,6 +158,29 @@ def test_row_cells_are_the_values_the_table_was_given():
     assert compat.row_cells(table, 0) == rows[0] and compat.row_cells(table, 1) == rows[1]
 
 
+def test_replace_cell_changes_that_table_only():
+    rows = [["title", "x"], ["a", "b"]]
+    table = Table(rows)
+    compat.replace_cell(table, 0, 0, "title (continued)")
+    assert compat.row_cells(table, 0) == ["title (continued)", "x"] and rows[0] == ["title", "x"]
+    canvas = new_canvas()
+    table.wrapOn(canvas, 300, 300)
+    table.drawOn(canvas, 72, 600)
+    canvas.save()
+    assert "title (continued)" in PdfReader(io.BytesIO(canvas.getpdfdata())).pages[0].extract_text()
+
+
+def test_line_words_and_line_count_read_the_lines_as_drawn():
+    for shown in ("one two three four five six seven eight", "<b>one</b> two <i>three</i> four five six seven eight"):
+        paragraph = Paragraph(shown, STYLE)
+        paragraph.wrap(60, 500)
+        count = compat.line_count(paragraph)
+        assert count > 2
+        lines = [compat.line_words(paragraph, line) for line in range(count)]
+        assert [word for line in lines for word in line] == re.sub(r"<[^>]+>", "", shown).split()
+        assert compat.line_words(paragraph, -1) == lines[-1]
+
+
 def test_broken_lines_and_words_of_a_paragraph():
     paragraph = Paragraph("<b>Bold</b> and <i>leaning</i> words", STYLE)
     assert not compat.has_broken_lines(paragraph)

@@ -396,6 +396,8 @@ class Metadata:
     language: str
     date: date
     paper: str | None = None  # the manifest's choice, between the style's and --paper
+    licence: str = ""  # who may copy the guide, printed on the imprint page; empty for no line
+    report: str = ""  # where to report a mistake: words, a web address or an email address
 
     @property
     def file_stem(self) -> str:

@@ -81,6 +81,7 @@ class Labels:
     traits: str = "Traits"
     themes: str = "Themes"
     chapter: str = "chapter"
+    continued: str = "continued"
     true: str = "True"
     false: str = "False"
     schedule_columns: tuple[str, ...] = ("Reading", "Chapters", "Focus", "Due", "Done")

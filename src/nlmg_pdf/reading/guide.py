@@ -50,13 +50,16 @@ def _metadata(manifest: Record) -> m.Metadata:
         manifest.problems.add(manifest.source("language"), f"language '{language}': expected "
                               f"one of {', '.join(LANGUAGES)}" + did_you_mean(language, LANGUAGES))
     metadata = m.Metadata(
-        title=manifest.text("title") or "", subtitle=manifest.text("subtitle", required=False) or "",
-        novel_title=novel.text("title") or "", novel_author=novel.text("author") or "",
+        title=manifest.printed("title") or "", subtitle=manifest.printed("subtitle", required=False) or "",
+        novel_title=novel.printed("title") or "", novel_author=novel.printed("author") or "",
         novel_published=novel.integer("published", 1800, 2100) or 0,
         novel_chapters=novel.integer("chapters", 1, MOST_CHAPTERS, required=False) or MOST_CHAPTERS,
-        author=manifest.text("author") or "", subject=manifest.text("subject") or "",
-        keywords=manifest.texts("keywords", required=False), language=language or LANGUAGES[0],
-        date=manifest.day("date") or NO_DATE, paper=manifest.choice("paper", list(PAPER_SIZES), required=False))
+        author=manifest.printed("author") or "", subject=manifest.printed("subject") or "",
+        keywords=manifest.printed_texts("keywords", required=False), language=language or LANGUAGES[0],
+        date=manifest.day("date") or NO_DATE, paper=manifest.choice("paper", list(PAPER_SIZES), required=False),
+        # the imprint page's licence line, and where to report a mistake (kept exactly as written:
+        # it may be a web or email address)
+        licence=manifest.printed("licence", required=False) or "", report=manifest.text("report", required=False) or "")
     novel.finish()
     return metadata
 
@@ -72,7 +75,7 @@ def _section(root: Path, path: str, catalog, problems: Problems, anchors: set[st
     text = read_text(root / path, path)
     front, body, body_line = _split_front_matter(text, path)
     record = Record(front, path, problems)
-    title = record.text("title") or ""
+    title = record.printed("title") or ""
     edition = record.choice("edition", [e.value for e in m.Edition], required=False)
     editions = frozenset({m.Edition(edition)}) if edition else m.ALL_EDITIONS
     new_page = record.value("new-page", "true or false", lambda v: isinstance(v, bool), required=False)

@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, ListItem, PageBreak, Spacer, TableStyle
 
 from .. import model as m
-from ..outline import block_name
+from ..outline import LABELS, block_name
 from ..stylesheet import Style
 from . import exercises, features
 from .flowables import BulletedList, Grid, Heading, Kept, Rule, TaggedParagraph, framed
@@ -22,6 +22,8 @@ from .paragraph_styles import ParagraphStyles
 from .session import Origin
 from .tagging import Node
 
+LEAST_LINES = 3  # lines of a box or a paragraph a page may end or begin with
+LEAST_LIST_LINES = 2  # lines of a list a page may end with: more than its first line
 ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 
 
@@ -45,7 +47,9 @@ class BlockRenderer:
             **{kind: partial(draw, self) for kind, draw in (*features.HANDLERS.items(), *exercises.HANDLERS.items())},
         }
 
-    def render(self, blocks) -> list[Flowable]:
+    def render(self, blocks, top: bool = False) -> list[Flowable]:
+        """The blocks' flowables; at a section's `top` level (never inside a box or a list,
+        where reportlab cannot keep a group together), a list does not leave one line behind."""
         out: list[Flowable] = []
         for block in blocks:
             handler = self._handlers.get(type(block))
@@ -58,10 +62,19 @@ class BlockRenderer:
                 made = handler(block)
             finally:
                 self.origin = outer
+            if top:
+                least = self.style.body_leading * LEAST_LIST_LINES
+                made = [Kept([flowable], least=least) if isinstance(flowable, BulletedList) else flowable
+                        for flowable in made]
             for flowable in made:  # where it came from, should it prove impossible to lay out
                 self.origins[flowable] = origin
             out.extend(made)
         return _headings_kept_with_boxes(out)
+
+    @property
+    def least(self) -> float:
+        """How much of a box or a paragraph a page may end or begin with, at the least."""
+        return self.style.body_leading * LEAST_LINES
 
     def markup(self, inlines) -> str:
         return markup(inlines, self.style.link_colour)
@@ -105,9 +118,10 @@ class BlockRenderer:
             self.depth = 1
             if section.new_page:
                 opening = [PageBreak()]
-            else:  # running on: a title needs room for itself and a few lines below it
-                opening = [Spacer(1, self.style.body_size * 2), CondPageBreak(self._room_for(title.style))]
-            return [*opening, title, *self.render(section.blocks)]
+            else:  # running on: a title needs room for itself and more than a short first paragraph
+                opening = [Spacer(1, self.style.body_size * 2),
+                           CondPageBreak(self._room_for(title.style) + self.style.body_leading * 3)]
+            return [*opening, title, *self.render(section.blocks, top=True)]
 
     def _room_for(self, style) -> float:
         return style.leading * 2 + self.style.body_leading * 4
@@ -226,15 +240,24 @@ class BlockRenderer:
 
     def callout(self, block: m.Callout) -> list[Flowable]:
         with self.inside("Sect"):
-            rows = [[self.tagged(escaped(block.title.upper()), self.paras.label)]]
-            rows += [[flowable] for flowable in self.render(block.children)]
-        return self.box(rows, border=self.style.accent_colour, accent_left=True)
+            title = self.tagged(escaped(block.title.upper()), self.paras.label)
+            rows = [[title]] + [[flowable] for flowable in self.render(block.children)]
+        # on a later page the box opens with its title again, saying it goes on (read once)
+        continued = TaggedParagraph(escaped(f"{block.title} ({LABELS.continued})".upper()), self.paras.label,
+                                    node=title.node)
+        return self.box(rows, border=self.style.accent_colour, accent_left=True, continued=continued)
 
-    def box(self, rows: list[list], border: str, accent_left: bool = False) -> list[Flowable]:
-        """A shaded box kept on one page when it fits, with space after it."""
+    def box(self, rows: list[list], border: str, accent_left: bool = False,
+            continued: TaggedParagraph | None = None, lead: int = 1) -> list[Flowable]:
+        """A shaded box kept on one page when it fits, else split with at least a few lines on
+        each page besides its first `lead` rows (opening with `continued` in place of its title
+        on the next, if given), with space after it."""
+        least = self.least
         box = framed(rows, self.paras.body.fontName, border, self.style.box_padding, self.style.box_border,
-                     background=self.style.box_colour, accent_left=accent_left)
-        return [Kept([box]), Spacer(1, self.style.paragraph_space * 1.2)]
+                     background=self.style.box_colour, accent_left=accent_left, least=least,
+                     continued=continued)
+        lead_rows = tuple(row[0] for row in rows[:lead])
+        return [Kept([box], least=least, lead=lead_rows), Spacer(1, self.style.paragraph_space * 1.2)]
 
     def notes(self, block: m.NoteList) -> list[Flowable]:
         out: list[Flowable] = [Rule(width="30%", thickness=0.5, hAlign="LEFT",
@@ -254,6 +277,6 @@ def _headings_kept_with_boxes(flowables: list[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for flowable in flowables:
         if isinstance(flowable, Kept) and out and isinstance(out[-1], Heading):
-            flowable = Kept([out.pop(), *flowable.parts])
+            flowable = Kept([out.pop(), *flowable.parts], least=flowable.least, lead=flowable.lead)
         out.append(flowable)
     return out

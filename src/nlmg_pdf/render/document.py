@@ -18,17 +18,20 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
 )
+from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import NullDraw
 
 from .. import __version__
 from .. import model as m
 from ..errors import UserError
 from ..outline import contents_entries, link_targets
 from ..stylesheet import Style
-from .blocks import BlockRenderer
+from .blocks import LEAST_LINES, BlockRenderer
 from .canvas import PAGE_TOTAL_FORM, GuideCanvas
 from .contents import contents
 from .cover import cover
-from .flowables import Heading
+from .flowables import Heading, Kept
+from .imprint import imprint
 from .paragraph_styles import ParagraphStyles, build_paragraph_styles
 from .session import LayoutSession, Origin, Progress
 from .tagging import FOOTER, HEADER, Node, artifact
@@ -45,6 +48,9 @@ class GuideDocument(BaseDocTemplate):
             initialFontSize=style.body_size, displayDocTitle=1)
         self.guide, self.style, self.paras, self.session = guide, style, paras, session
         self.current_section, self.section_page = "", 0
+        self.page_section, self.page_begun = "", False  # the section the page opens in; anything on it yet?
+        # a heading kept with what follows moves on only if the page cannot hold its first lines
+        self.keepTogetherClass = partial(Kept, least=style.body_leading * LEAST_LINES)
         self.last_origin: Origin | None = None  # the block being laid out, or the one a split part came from
         self.setProgressCallBack(self._page_done)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
@@ -57,7 +63,13 @@ class GuideDocument(BaseDocTemplate):
 
     # --- what happens as flowables land on pages ------------------------------------
 
+    def beforePage(self):
+        self.page_section, self.page_begun = self.current_section, False
+
     def afterFlowable(self, flowable):
+        opens_page = not self.page_begun
+        if not isinstance(flowable, NullDraw | ActionFlowable):  # spacers, breaks and actions print nothing
+            self.page_begun = True
         if not isinstance(flowable, Heading):
             return
         session = self.session
@@ -65,6 +77,8 @@ class GuideDocument(BaseDocTemplate):
             session.front_pages = self.page - 1
         if flowable.level == 0:
             self.current_section = flowable.title
+            if opens_page:  # the running head names the section the page opens in
+                self.page_section = flowable.title
             if flowable.opens_page:
                 self.section_page = self.page
         if flowable.in_contents and flowable.anchor:
@@ -124,7 +138,7 @@ class GuideDocument(BaseDocTemplate):
         canvas.setFont(font, size)
         canvas.setFillColor(colors.HexColor(self.style.muted_colour))
         canvas.drawString(self.leftMargin, y, self.guide.metadata.title)
-        canvas.drawRightString(self.leftMargin + self.width, y, self.current_section)
+        canvas.drawRightString(self.leftMargin + self.width, y, self.page_section)
         canvas.setStrokeColor(colors.HexColor(self.style.rule_colour))
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, y - size * 0.6, self.leftMargin + self.width, y - size * 0.6)
@@ -230,6 +244,7 @@ def make_story(guide: m.Guide, style: Style, session: LayoutSession | None = Non
     listed = frozenset(entry.anchor for entry in contents_entries(guide))
     blocks = BlockRenderer(style, paras, structure, listed, session.origins)
     front = [NextPageTemplate("contents"), *cover(guide, paras, style, blocks.frame_width, structure),
+             PageBreak(), *imprint(guide, paras, style, blocks.frame_width, structure, session.origins),
              PageBreak(), *contents(guide, paras, structure, session.origins), NextPageTemplate("body")]
     # the first section always leaves the contents' page, whatever its front matter says
     sections = (blocks.section(replace(section, new_page=True) if number == 0 else section)

@@ -32,7 +32,8 @@ def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
                     guidance = f"<b>{LABELS.answer_guidance}</b> {r.markup(question.answer)}"
                     parts.append(r.tagged(guidance, r.paras.answer))
             parts += _write_in(r, question.lines)
-            out.append(Kept(parts))  # a question never parts from its answer or its lines
+            # a question never parts from its lines; its answer guidance may go on overleaf
+            out.append(Kept(parts, least=r.least if not question.lines else None))
     return out
 
 
@@ -72,7 +73,8 @@ def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
     if not lines:
         return []
     indent = r.paras.question.leftIndent
-    return [WriteInLines(lines, r.style.write_in_spacing, r.style.write_in_weight, r.style.rule_colour, indent),
+    # in the muted text colour, not the light rule colour, so the lines survive a photocopier
+    return [WriteInLines(lines, r.style.write_in_spacing, r.style.write_in_weight, r.style.muted_colour, indent),
             Spacer(1, r.style.paragraph_space * 1.5)]
 
 
@@ -127,6 +129,7 @@ def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
 
 
 SCHEDULE_COLUMNS = LABELS.schedule_columns
+WRITING_ROOM = 2.4  # lines of body text: the least height of a schedule row, for a handwritten date
 SCHEDULE_SHARES = (0.1, 0.05, 0.6, 0.2, 0.05)  # how the room beyond the longest words is shared
 
 
@@ -156,10 +159,12 @@ def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowabl
         [reading.focus for reading in block.readings], ["00/00/00"], ["Done"]), strict=True)]
     widths = column_widths(columns, r.paras.table_head.fontName, r.paras.table_head.fontSize, TABLE_PADDING,
                            r.frame_width, weights=list(SCHEDULE_SHARES))
-    table = Grid([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
-                  rowHeights=[None] + [r.style.body_leading * 2.4] * len(rows))
+    # each row as tall as its cells, and never less than room to write a date in by hand
+    table = Grid([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    padding = (r.style.body_leading * WRITING_ROOM - r.paras.table_cell.leading) / 2
     grid = colors.HexColor(r.style.rule_colour)
     table.setStyle(TableStyle([
+        ("TOPPADDING", (0, 1), (-1, -1), padding), ("BOTTOMPADDING", (0, 1), (-1, -1), padding),
         ("FONTNAME", (0, 0), (-1, -1), r.paras.table_cell.fontName),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (4, 0), (4, -1), "CENTER"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(r.style.box_colour)),

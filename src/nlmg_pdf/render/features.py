@@ -47,7 +47,7 @@ def character_box(r: BlockRenderer, block: m.CharacterBox) -> list[Flowable]:
             chapter = f"<font {small}>({LABELS.chapter} {q.chapter})</font>"
             with r.inside("BlockQuote"):
                 rows.append([r.tagged(f"{LEFT_QUOTE}{escaped(q.text)}{RIGHT_QUOTE} {chapter}", paras.box_role)])
-    return r.box(rows, border=r.style.rule_colour)
+    return r.box(rows, border=r.style.rule_colour, lead=2)  # the name and role begin the box together
 
 
 def key_quotations(r: BlockRenderer, block: m.KeyQuotations) -> list[Flowable]:
@@ -62,7 +62,8 @@ def key_quotations(r: BlockRenderer, block: m.KeyQuotations) -> list[Flowable]:
                 parts.append(r.tagged(f"<b>{LABELS.themes}:</b> {tags}", r.paras.tags))
             if q.comment:
                 parts.append(r.tagged(r.markup(q.comment), r.paras.body))
-        out += [Kept(parts), Spacer(1, r.style.paragraph_space)]
+        # a long comment may go on overleaf, once the quotation and a few of its lines are here
+        out += [Kept(parts, least=r.least), Spacer(1, r.style.paragraph_space)]
     return out
 
 

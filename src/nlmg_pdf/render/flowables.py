@@ -1,14 +1,20 @@
 """The guide's own flowables, each composed from reportlab's existing ones."""
 from __future__ import annotations
 
+from functools import cache
+
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Paragraph, Table, TableStyle
 
 from .reportlab_compat import (
     HookedList,
     bulleted_flowable,
     has_broken_lines,
+    line_count,
+    line_words,
     paragraph_words,
+    replace_cell,
     row_cells,
     spaces_at_line_ends,
 )
@@ -25,6 +31,7 @@ class TaggedParagraph(Paragraph):
     (It cannot raise: reportlab rebuilds exceptions from wrap().)"""
 
     _wrapped_at: float | None = None  # the width the lines were last broken for
+    style: ParagraphStyle  # (reportlab's)
 
     def __init__(self, shown: str, style, bulletText: str | None = None, *, node: Node | None = None,
                  label: Node | None = None, **options):
@@ -44,10 +51,23 @@ class TaggedParagraph(Paragraph):
         if session is not None and self.minWidth() > room + 0.5:
             word = max(paragraph_words(self), key=len, default="")
             session.too_wide.append(TooWide(word, self.minWidth(), room, session.origin_of(self)))
-        return super().wrap(available_width, available_height)
+        size = super().wrap(available_width, available_height)
+        if self.style.hyphenationLang and (_ends_in_a_broken_word(self) or _hyphen_ladder(self)):
+            # the last line would hold only the end of a hyphenated word, or three lines in a row
+            # would end in hyphens: set the paragraph without them
+            self.style = _unhyphenated(self.style)
+            size = super().wrap(available_width, available_height)
+        return size
 
     def split(self, available_width, available_height):
         parts = super().split(available_width, available_height)
+        if len(parts) == 2 and _hyphen_ends(parts[0], available_width, available_height):
+            # a word hyphenated across the page: end the page a line sooner, if both parts keep two
+            sooner = super().split(available_width, available_height - self.style.leading)
+            if len(sooner) == 2 and all(_lines(part, available_width) >= 2 for part in sooner):
+                parts = sooner
+            elif _lines(parts[0], available_width) <= 2:
+                return []  # the paragraph moves on whole: two lines short is the lesser fault
         for part in parts:  # both halves of a split paragraph are one element
             part.node, part.label = self.node, self.label
         return parts
@@ -56,6 +76,40 @@ class TaggedParagraph(Paragraph):
         label = self.label if self.bulletText else None  # (a list's own bullets tag themselves)
         with labelled(self.canv, label, self.node), spaces_at_line_ends(self):
             super().draw()
+
+
+def _ends_in_a_broken_word(paragraph: Paragraph) -> bool:
+    return line_count(paragraph) > 1 and _broken(line_words(paragraph, -2)) and len(line_words(paragraph, -1)) == 1
+
+
+def _hyphen_ladder(paragraph: Paragraph, most: int = 2) -> bool:
+    run = 0
+    for line in range(line_count(paragraph) - 1):
+        run = run + 1 if _broken(line_words(paragraph, line)) else 0
+        if run > most:
+            return True
+    return False
+
+
+def _broken(words: list[str]) -> bool:
+    """Whether a line ends in a word broken by a hyphen (not a word that has one, like "so-called")."""
+    last = words[-1].lstrip("\u201c\u2018(\"'") if words else ""
+    return last.endswith("-") and last[:-1].isalpha()
+
+
+def _hyphen_ends(part: Paragraph, width: float, height: float) -> bool:
+    part.wrap(width, height)
+    return _broken(line_words(part, -1))
+
+
+def _lines(part: Paragraph, width: float) -> int:
+    part.wrap(width, 1e6)
+    return line_count(part)
+
+
+@cache
+def _unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-unhyphenated", parent=style, hyphenationLang="")
 
 
 class Heading(TaggedParagraph):
@@ -77,11 +131,43 @@ class Heading(TaggedParagraph):
 
 class Kept(KeepTogether):
     """Flowables kept on one page when they fit; `parts` stays readable so that a heading
-    before it can join in (platypus will not nest one KeepTogether in another)."""
+    before it can join in (platypus will not nest one KeepTogether in another).
 
-    def __init__(self, parts: list[Flowable]):
+    With `least` (a height), they are moved to the next page only when the room left cannot
+    hold all but the last of them and at least `least` of the last: a heading keeps its first
+    lines and a box its first rows, and a long box or paragraph no longer leaves most of a
+    page empty behind it. Without it, they are never parted (a question and its lines)."""
+
+    def __init__(self, parts: list[Flowable], least: float | None = None, lead: tuple[Flowable, ...] = ()):
         super().__init__(parts)
-        self.parts = list(parts)
+        self.parts, self.least = list(parts), least
+        self.lead = lead  # what of the last part must stay with its first `least` (a box's title rows)
+
+    def wrap(self, available_width, available_height):
+        if not hasattr(self, "canv"):  # measured by a container that calls wrap(), not wrapOn()
+            return self.wrapOn(None, available_width, available_height)
+        return super().wrap(available_width, available_height)
+
+    def split(self, available_width, available_height):
+        here = self._split_here(available_width, available_height) if self.least is not None else None
+        return here or super().split(available_width, available_height)
+
+    def _split_here(self, width: float, height: float) -> list[Flowable] | None:
+        """All but the last part, and the last split where the page ends; None if the room left
+        would hold less than `least` of the last part."""
+        *before, last = self.parts
+        canvas = getattr(self, "canv", None)  # (none when a container measures it alone)
+        room = height
+        for flowable in before:
+            room -= flowable.wrapOn(canvas, width, room)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        room -= last.getSpaceBefore()
+        least = (self.least or 0) + sum(flowable.wrapOn(canvas, width, room)[1] for flowable in self.lead)
+        if room < least:
+            return None
+        pieces = last.splitOn(canvas, width, room)
+        if len(pieces) < 2 or pieces[0].wrapOn(canvas, width, room)[1] < least:
+            return None
+        return [*before, *pieces]
 
 
 class PullQuote(Flowable):
@@ -121,9 +207,28 @@ class Grid(Table):
     """A table whose shading and rules are decoration. So is a plain-string cell (only ever
     empty space here), and a header row drawn again on a later page: its cells were read once."""
 
+    continued: Flowable | None = None  # shown in place of the first row's first cell on a later page
+    splitInRow: float  # (reportlab's: the least height of a row split across pages)
+
     def __init__(self, data, *args, **kwargs):
         kwargs.setdefault("renderCB", _tag_table)  # (a split part is made with its parent's)
         super().__init__(data, *args, **kwargs)
+
+    def split(self, available_width, available_height):
+        try:
+            parts = super().split(available_width, available_height)
+        except IndexError:  # reportlab's split inside a row takes every cell's content to split in two
+            if not self.splitInRow:
+                raise
+            least, self.splitInRow = self.splitInRow, 0  # so split between rows only, or move on whole
+            try:
+                parts = super().split(available_width, available_height)
+            finally:
+                self.splitInRow = least
+        if self.continued is not None and len(parts) == 2:
+            replace_cell(parts[1], 0, 0, self.continued)
+            parts[1].continued = self.continued
+        return parts
 
 
 def _tag_table(table: Table, event: str, *args) -> None:
@@ -135,12 +240,19 @@ def _tag_table(table: Table, event: str, *args) -> None:
     elif event in ("endBG", "endLines"):
         tagger.end_artifact()
     elif event == "startRow":
-        repeated = any(tagger.drawn(node) for node in _nodes(row_cells(table, args[0])))
+        # (a row split across pages goes on with its element; only a repeated header is read once)
+        cells = row_cells(table, args[0])
+        repeated = args[0] < _repeated_rows(table) and any(tagger.drawn(node) for node in _nodes(cells))
         tagger.begin_part(repeated, ("Pagination", None))
     elif event == "startCell":
         tagger.begin_part(not isinstance(args[2], (Flowable, list, tuple)))
     elif event in ("endRow", "endCell"):
         tagger.end_part()
+
+
+def _repeated_rows(table: Table) -> int:
+    rows = table.repeatRows
+    return rows if isinstance(rows, int) else max(rows, default=-1) + 1
 
 
 def _nodes(cells) -> list[Node]:
@@ -197,9 +309,18 @@ class _Label:
 
 
 def framed(rows: list[list], font: str, border: str, padding: float, border_width: float,
-           background: str | None = None, accent_left: bool = False) -> Table:
-    """A one-column box; it splits between rows when it is taller than a page."""
-    table = Grid(rows, colWidths=["100%"], splitByRow=1)
+           background: str | None = None, accent_left: bool = False, least: float = 0,
+           continued: Flowable | None = None) -> Table:
+    """A one-column box. It splits between rows, or inside one (leaving at least `least` of
+    it on each page), when the page has room for only part of it; given `continued`, the rest
+    opens with it in place of the box's first row."""
+    # a row is split only where it holds paragraphs: reportlab would split a kept group or a
+    # list inside a cell as if it were on a page of its own
+    in_rows = all(isinstance(cell, Paragraph) for row in rows for cell in row)
+    # (splitByRow=0 with splitInRow: reportlab tries the row the page ends in first, then between rows)
+    table = Grid(rows, colWidths=["100%"], splitByRow=0 if in_rows else 1, splitInRow=least if in_rows else 0,
+                 repeatRows=1 if continued else 0)
+    table.continued = continued
     commands: list[tuple] = [
         # every table names its font, or reportlab sets an unembedded Helvetica in each cell
         ("FONTNAME", (0, 0), (-1, -1), font),

@@ -8,6 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from ..stylesheet import Style
 from .fonts import face_name, register_family
+from .hyphenation import hyphenator
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def build_paragraph_styles(style: Style, language: str = "en-GB") -> ParagraphSt
         alignment=TA_JUSTIFY if style.justify else TA_LEFT, spaceAfter=style.paragraph_space,
         allowWidows=0, allowOrphans=0, bulletFontName=serif, bulletFontSize=size,
         # pyphen's patterns, through reportlab's own hyphenation, for justified text
-        hyphenationLang=language.replace("-", "_") if style.hyphenate else "", embeddedHyphenation=0,
+        hyphenationLang=hyphenator(language.replace("-", "_")) if style.hyphenate else "", embeddedHyphenation=0,
         uriWasteReduce=0)
 
     def like(name: str, parent: ParagraphStyle = body, **changes) -> ParagraphStyle:

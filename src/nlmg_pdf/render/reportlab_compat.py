@@ -17,9 +17,9 @@ The hooks, by reportlab name (pyproject.toml lists them with the versions they p
   (`register_object`, `annotation_reference`);
 - `ListFlowable._makeBullet`: the bullet drawn for each list item (`HookedList.bullet_made`),
   and `DDIndenter._flowable`, the flowable it is drawn beside (`bulleted_flowable`);
-- `Table._cellvalues`: a table's cells by row (`row_cells`);
+- `Table._cellvalues`: a table's cells by row (`row_cells`, `replace_cell`);
 - `Paragraph.blPara` and `Paragraph.frags`: a paragraph's broken lines and its runs of text
-  (`has_broken_lines`, `paragraph_words`, `spaces_at_line_ends`).
+  (`has_broken_lines`, `line_count`, `line_words`, `paragraph_words`, `spaces_at_line_ends`).
 """
 from __future__ import annotations
 
@@ -104,6 +104,13 @@ def row_cells(table: Table, row: int) -> list:
     return table._cellvalues[row]
 
 
+def replace_cell(table: Table, row: int, column: int, value: Any) -> None:
+    """Show `value` in a cell of a table not yet laid out (its row's height stays as it is)."""
+    cells = list(table._cellvalues[row])  # (the row may be shared with the table this one was split from)
+    cells[column] = value
+    table._cellvalues[row] = cells
+
+
 def has_broken_lines(paragraph: Paragraph) -> bool:
     """Whether the paragraph's lines are broken (after wrap(); a failed split drops them)."""
     return hasattr(paragraph, "blPara")
@@ -116,6 +123,22 @@ def paragraph_words(paragraph: Paragraph) -> list[str]:
         words = ("".join(piece[1] for piece in word[1:] if isinstance(piece, tuple)) for word in frags)
         return [word for word in words if word.strip()]
     return [word for frag in frags for word in getattr(frag, "text", "").split()]
+
+
+def line_words(paragraph: Paragraph, line: int) -> list[str]:
+    """The words of one of a wrapped paragraph's lines (-1: the last), as drawn."""
+    broken = paragraph.blPara
+    if not broken.lines:
+        return []
+    shown = broken.lines[line]
+    if broken.kind == 0:  # plain lines: (space left, [words])
+        return [str(word) for word in shown[1]]
+    return "".join(getattr(frag, "text", "") for frag in shown.words).split()
+
+
+def line_count(paragraph: Paragraph) -> int:
+    """How many lines a wrapped paragraph has."""
+    return len(paragraph.blPara.lines)
 
 
 @contextmanager
