@@ -33,13 +33,14 @@ def expected_headings(edition: Edition) -> list[tuple[int, str]]:
 
 
 def expected_contents(edition: Edition) -> list[str]:
-    """Section titles, each followed by its '##' headings when its front matter asks for them."""
+    """Section titles, each followed by its '##' and '###' headings when its front matter asks for them."""
     guide = shipped_guide(edition)
     out = []
     for section in guide.sections:
         out.append(section.title)
         if section.contents_headings:
-            out += [words(plain_text(b.children)) for b in section.blocks if isinstance(b, Heading) and b.level == 2]
+            out += [words(plain_text(b.children)) for b in section.blocks
+                    if isinstance(b, Heading) and b.level in (2, 3)]
     return out
 
 
@@ -51,7 +52,7 @@ def contents_bookmarks(pdf, edition: Edition) -> list[tuple[int, str, int, float
     for entry in outline(pdf):
         level, title = entry[0], entry[1]
         section = title if level == 0 else section
-        if level == 0 or (level == 1 and section in detailed):
+        if level == 0 or (level in (1, 2) and section in detailed):
             found.append(entry)
     return found
 

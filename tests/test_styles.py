@@ -102,16 +102,16 @@ def test_no_page_ends_with_a_heading(matrix):
     pytest.param(name, paper, marks=() if (name, paper) == ("default", "letter") else pytest.mark.slow)
     for name in STYLES for paper in PAPERS])
 def test_page_labels_match_the_footers_in_every_style(request, pdfs, name, paper):
-    """The cover and contents are numbered i, ii..., the body 1 to N, and every page but the cover
-    says so in its footer: "Page ii", or "Page 3 of N"."""
+    """The cover, the imprint and the contents are numbered i, ii..., the body 1 to N, and every
+    page but the cover says so in its footer: "Page ii", or "Page 3 of N"."""
     if (name, paper) != ("default", "letter"):
         request.getfixturevalue("matrix")  # the whole matrix, built side by side
     for edition in ("teacher", "student"):
         pdf = pdfs.open(edition, name, paper)
         count = len(pdf.pages)
         labels = pdf.reader.page_labels
-        front = labels.index("1")  # cover and contents, numbered i, ii...
-        assert labels[:front] == ["i", "ii", "iii", "iv"][:front]
+        front = labels.index("1")  # the cover, the imprint and the contents, numbered i, ii...
+        assert 3 <= front <= 6 and labels[:front] == ["i", "ii", "iii", "iv", "v", "vi"][:front]
         assert labels[front:] == [str(n) for n in range(1, count - front + 1)]
         for label, text in zip(labels[1:], pdf.pages[1:], strict=True):  # every page but the cover
             expected = f"Page {label}" if label.isalpha() else f"Page {label} of {count - front}"

@@ -23,7 +23,8 @@ def walk(guide: m.Guide) -> Iterator[m.Block]:
 
 @dataclass(frozen=True)
 class ContentsEntry:
-    """One line of the contents: a section (level 0) or one of its '##' headings (level 1)."""
+    """One line of the contents: a section (level 0), or one of its '##' (level 1) or '###'
+    (level 2) headings."""
 
     level: int
     title: str
@@ -32,14 +33,14 @@ class ContentsEntry:
 
 
 def contents_entries(guide: m.Guide) -> list[ContentsEntry]:
-    """The contents of `guide` in order: every section, and the '##' headings of a section
-    that asks for them."""
+    """The contents of `guide` in order: every section, and the '##' and '###' headings of a
+    section that asks for them (its study questions by Part, its lessons)."""
     out = []
     for section in guide.sections:
         out.append(ContentsEntry(0, section.title, section.id, section.source))
         if section.contents_headings:
-            out += [ContentsEntry(1, m.plain_text(block.children), block.anchor, block.source)
-                    for block in section.blocks if isinstance(block, m.Heading) and block.level == 2]
+            out += [ContentsEntry(block.level - 1, m.plain_text(block.children), block.anchor, block.source)
+                    for block in section.blocks if isinstance(block, m.Heading) and block.level in (2, 3)]
     return out
 
 

@@ -1,6 +1,7 @@
 """The guide's YAML data (quotations, characters, questions) -> model objects, by id."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,8 @@ ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
 MOST_CHAPTERS = 500  # a novel's chapters when the manifest does not say how many
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
         "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule", "themes": "theme"}
-QUESTION_LINES = 4  # write-in lines under a study question unless its set or itself says otherwise
+QUESTION_LINES = 4  # write-in lines under a study question, at the least, unless its set or itself says otherwise
+WORDS_PER_LINE = 10  # handwritten words on a write-in line
 SHORT_ANSWER_LINES = 2  # under a short-answer quiz item
 MAX_LINES = 30
 
@@ -144,11 +146,13 @@ class CatalogReader:
         table = self.catalog.question_sets
         for ident, entry in self._entries(record, "sets", table):
             questions = []
-            set_lines = _lines(entry, QUESTION_LINES)
+            set_lines = entry.integer("lines", 0, MAX_LINES, required=False)
             for item in entry.records("questions"):
+                answer = self._inline(item, "answer", required=False)
+                default = set_lines if set_lines is not None else _room_for(answer)
                 questions.append(m.Question(
-                    text=self._inline(item, "text") or (), answer=self._inline(item, "answer", required=False),
-                    source=item.source(), lines=_lines(item, set_lines)))
+                    text=self._inline(item, "text") or (), answer=answer,
+                    source=item.source(), lines=_lines(item, default)))
                 item.finish()
             entry.finish()
             table[ident] = tuple(questions)
@@ -205,6 +209,13 @@ class CatalogReader:
             entry.finish()
         record.finish()
         self.catalog.schedule = tuple(readings)
+
+
+def _room_for(answer: tuple[m.Inline, ...] | None) -> int:
+    """Write-in lines for an answer as long as the model answer, and never fewer than usual."""
+    if not answer:
+        return QUESTION_LINES
+    return min(MAX_LINES, max(QUESTION_LINES, math.ceil(len(m.plain_text(answer).split()) / WORDS_PER_LINE)))
 
 
 def _lines(entry: Record, default: int) -> int:

@@ -29,16 +29,16 @@ def contents(guide: m.Guide, paras: ParagraphStyles, root: Node,
     title = TaggedParagraph(LABELS.contents, paras.contents_title, node=root.add("H1"))
     listing = root.add("TOC")
     flowables: list[Flowable] = [title]
-    section = listing
-    headings = None
+    parents = [listing]  # parents[d]: the TOC that holds the entries of level d
+    last: list[Node] = []  # last[d]: the latest entry (TOCI) of level d
     for entry in contents_entries(guide):
-        if entry.level == 0:
-            item = section = listing.add("TOCI")
-            headings = None
-        else:  # a section's headings are a contents of their own, inside its entry
-            headings = headings or section.add("TOC")
-            item = headings.add("TOCI")
-        made = ContentsLine(entry.title, entry.anchor, paras.toc_levels[entry.level], item.add("P"))
+        level = min(entry.level, len(last), len(paras.toc_levels) - 1)  # at most one below the entry above
+        del parents[level + 1:], last[level:]
+        if len(parents) <= level:  # a heading's entries are a contents of their own, inside its entry
+            parents.append(last[level - 1].add("TOC"))
+        item = parents[level].add("TOCI")
+        last.append(item)
+        made = ContentsLine(entry.title, entry.anchor, paras.toc_levels[level], item.add("P"))
         origins[made] = Origin(entry.source, "section title" if entry.level == 0 else "heading")
         flowables.append(made)
     return flowables

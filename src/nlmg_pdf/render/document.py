@@ -24,7 +24,7 @@ from reportlab.platypus.flowables import NullDraw
 from .. import __version__
 from .. import model as m
 from ..errors import UserError
-from ..outline import contents_entries, link_targets
+from ..outline import BLOCK_NAMES, contents_entries, link_targets
 from ..stylesheet import Style
 from .blocks import LEAST_LINES, BlockRenderer
 from .canvas import PAGE_TOTAL_FORM, GuideCanvas
@@ -35,6 +35,11 @@ from .imprint import imprint
 from .paragraph_styles import ParagraphStyles, build_paragraph_styles
 from .session import LayoutSession, Origin, Progress
 from .tagging import FOOTER, HEADER, Node, artifact
+
+EXERCISES = frozenset({BLOCK_NAMES[m.QuestionList], BLOCK_NAMES[m.Quiz]})  # the blocks a student writes in
+
+
+PAGE_NUMBER_ROOM = "Page 000 of 000"  # the widest page number a footer shows
 
 
 class GuideDocument(BaseDocTemplate):
@@ -64,10 +69,13 @@ class GuideDocument(BaseDocTemplate):
     # --- what happens as flowables land on pages ------------------------------------
 
     def beforePage(self):
-        self.page_section, self.page_begun = self.current_section, False
+        self.page_section, self.page_begun, self.page_exercises = self.current_section, False, False
 
     def afterFlowable(self, flowable):
         opens_page = not self.page_begun
+        origin = self.session.origin_of(flowable)
+        if origin is not None and origin.kind in EXERCISES:
+            self.page_exercises = True  # a page a student writes on, which may be copied on its own
         if not isinstance(flowable, NullDraw | ActionFlowable):  # spacers, breaks and actions print nothing
             self.page_begun = True
         if not isinstance(flowable, Heading):
@@ -147,6 +155,34 @@ class GuideDocument(BaseDocTemplate):
     def _footer(self, canvas, doc):
         with artifact(canvas, FOOTER):
             self._page_number(canvas)
+            if self.guide.cover_fields and self.page_exercises:
+                self._name_line(canvas)
+
+    def _footer_right(self) -> str:
+        edition = self.guide.edition.label if self.guide.edition else ""
+        return f"{self.guide.metadata.title} \u00b7 {edition}"
+
+    def _name_line(self, canvas):
+        """A line for the student's name in the footer, between the page number and the guide's
+        name, so a page copied alone still says whose it is."""
+        canvas.saveState()
+        font, size = self.paras.quote_source.fontName, self.style.small_size
+        y = self.bottomMargin - size * 3
+        left = self.leftMargin + canvas.stringWidth(PAGE_NUMBER_ROOM, font, size) + size * 1.5
+        right = self.leftMargin + self.width - canvas.stringWidth(self._footer_right(), font, size) - size * 1.5
+        label = self.guide.cover_fields[0]
+        label_width = canvas.stringWidth(label, font, size) + size * 0.5
+        if right - left - label_width < self.width * 0.2:  # large print: a line of its own, above
+            left, right, y = self.leftMargin, self.leftMargin + self.width, y + size * 1.6
+        start = left + label_width
+        end = min(right, start + self.width * 0.3)
+        canvas.setFont(font, size)
+        canvas.setFillColor(colors.HexColor(self.style.muted_colour))
+        canvas.drawString(left, y, label)
+        canvas.setStrokeColor(colors.HexColor(self.style.muted_colour))
+        canvas.setLineWidth(self.style.write_in_weight * 0.8)  # finer than the answer lines
+        canvas.line(start, y - size * 0.2, end, y - size * 0.2)
+        canvas.restoreState()
 
     def _page_number(self, canvas):
         canvas.saveState()
@@ -154,8 +190,7 @@ class GuideDocument(BaseDocTemplate):
         y = self.bottomMargin - size * 3
         canvas.setFont(font, size)
         canvas.setFillColor(colors.HexColor(colour))
-        edition = self.guide.edition.label if self.guide.edition else ""
-        canvas.drawRightString(self.leftMargin + self.width, y, f"{self.guide.metadata.title} \u00b7 {edition}")
+        canvas.drawRightString(self.leftMargin + self.width, y, self._footer_right())
         front_pages = self.session.front_pages
         if front_pages is None:  # front matter: roman numbers, and no total
             canvas.drawString(self.leftMargin, y, f"Page {roman(self.page)}")

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
 KEY_COLUMNS = 3
+LEAST_WRITE_IN = 3  # write-in lines that stay with their question when the rest go overleaf
+SPLIT_ROOM = 0.4  # the share of a page left, at the least, for a question's lines to be split there
 SHORT_OPTION = 38  # characters; longer options get a line each
 
 
@@ -32,8 +34,14 @@ def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
                     guidance = f"<b>{LABELS.answer_guidance}</b> {r.markup(question.answer)}"
                     parts.append(r.tagged(guidance, r.paras.answer))
             parts += _write_in(r, question.lines)
-            # a question never parts from its lines; its answer guidance may go on overleaf
-            out.append(Kept(parts, least=r.least if not question.lines else None))
+            # its answer guidance may go on overleaf; its lines only when moving them would leave
+            # most of the page empty (large print), and then a few of them stay with it
+            if question.lines:
+                least = r.style.write_in_spacing * LEAST_WRITE_IN
+                kept = Kept(parts, least=least, split_in=r.style.frame_height * SPLIT_ROOM)
+            else:
+                kept = Kept(parts, least=r.least)
+            out += [kept, *_after_write_in(r, question.lines)]
     return out
 
 
@@ -52,7 +60,7 @@ def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
                 if item.answer is not None:
                     parts.append(r.tagged(f"<b>{LABELS.answer}</b> {escaped(item.answer_text())}", r.paras.answer))
             parts += _write_in(r, item.lines)
-            out.append(Kept(parts))
+            out += [Kept(parts), *_after_write_in(r, item.lines)]
     return out
 
 
@@ -74,8 +82,11 @@ def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
         return []
     indent = r.paras.question.leftIndent
     # in the muted text colour, not the light rule colour, so the lines survive a photocopier
-    return [WriteInLines(lines, r.style.write_in_spacing, r.style.write_in_weight, r.style.muted_colour, indent),
-            Spacer(1, r.style.paragraph_space * 1.5)]
+    return [WriteInLines(lines, r.style.write_in_spacing, r.style.write_in_weight, r.style.muted_colour, indent)]
+
+
+def _after_write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
+    return [Spacer(1, r.style.paragraph_space * 1.5)] if lines else []
 
 
 def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]]) -> Grid:

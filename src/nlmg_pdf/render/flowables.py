@@ -138,10 +138,12 @@ class Kept(KeepTogether):
     lines and a box its first rows, and a long box or paragraph no longer leaves most of a
     page empty behind it. Without it, they are never parted (a question and its lines)."""
 
-    def __init__(self, parts: list[Flowable], least: float | None = None, lead: tuple[Flowable, ...] = ()):
+    def __init__(self, parts: list[Flowable], least: float | None = None, lead: tuple[Flowable, ...] = (),
+                 split_in: float = 0):
         super().__init__(parts)
         self.parts, self.least = list(parts), least
         self.lead = lead  # what of the last part must stay with its first `least` (a box's title rows)
+        self.split_in = split_in  # the least room left on the page for splitting there
 
     def wrap(self, available_width, available_height):
         if not hasattr(self, "canv"):  # measured by a container that calls wrap(), not wrapOn()
@@ -149,7 +151,8 @@ class Kept(KeepTogether):
         return super().wrap(available_width, available_height)
 
     def split(self, available_width, available_height):
-        here = self._split_here(available_width, available_height) if self.least is not None else None
+        splits = self.least is not None and available_height >= self.split_in
+        here = self._split_here(available_width, available_height) if splits else None
         return here or super().split(available_width, available_height)
 
     def _split_here(self, width: float, height: float) -> list[Flowable] | None:
@@ -350,6 +353,14 @@ class WriteInLines(Flowable):
         self.width = available_width
         self.height = self.count * self.spacing
         return self.width, self.height
+
+    def split(self, available_width, available_height):
+        """The lines that fit, and the rest for the next page (never just one line either side)."""
+        fit = min(int(available_height // self.spacing), self.count - 2)
+        if fit < 2:
+            return []
+        return [WriteInLines(count, self.spacing, self.weight, self.colour, self.indent)
+                for count in (fit, self.count - fit)]
 
     def draw(self):
         canvas = self.canv

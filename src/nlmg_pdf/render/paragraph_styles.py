@@ -17,7 +17,7 @@ class ParagraphStyles:
     list_body: ParagraphStyle
     small: ParagraphStyle
     headings: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]
-    toc_levels: tuple[ParagraphStyle, ParagraphStyle]
+    toc_levels: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]
     contents_title: ParagraphStyle
     cover_title: ParagraphStyle
     cover_subtitle: ParagraphStyle
@@ -78,6 +78,7 @@ def build_paragraph_styles(style: Style, language: str = "en-GB") -> ParagraphSt
             like("toc0", fontName=sans_semibold, fontSize=size * 1.05, leading=leading * 1.05, alignment=TA_LEFT,
                  spaceBefore=size * 0.35, spaceAfter=0, rightIndent=size * 3),
             like("toc1", alignment=TA_LEFT, leftIndent=size * 1.5, spaceAfter=0, rightIndent=size * 3),
+            like("toc2", alignment=TA_LEFT, leftIndent=size * 3, spaceAfter=0, rightIndent=size * 3),
         ),
         contents_title=like("contents-title", parent=headings[0]),
         cover_title=like("cover-title", fontName=sans_bold, fontSize=style.title_size,
