@@ -612,9 +612,11 @@ def overlaps(layout: Layout) -> list[str]:
 
 # --- 2. half-empty pages ----------------------------------------------------------------------------
 
-COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, MID_SECTION = (
+COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, MID_SECTION = (
     "the cover", "the contents", "the last page", "the page before a section that starts on a new page",
-    "the page before a run-on section that moved to the next page", "mid-section")
+    "the page before a run-on section that moved to the next page",
+    "the page before a question that moved on with its write-in lines", "mid-section")
+QUESTION = re.compile(r"\d+\.\s")
 
 
 def fullness(layout: Layout, page: Page) -> float:
@@ -641,12 +643,19 @@ def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | Non
     following = layout.pages[page.number]
     opening = layout.opening(following)
     if opening is None:
-        return MID_SECTION
+        return BEFORE_QUESTION if _opens_with_a_question_to_write_on(layout, following) else MID_SECTION
     if new_page_sections is not None:
         new_page = letters(opening.title) in {letters(title) for title in new_page_sections}
     else:
         new_page = layout.running_head(following) is None
     return BEFORE_NEW_PAGE if new_page else BEFORE_RUN_ON
+
+
+def _opens_with_a_question_to_write_on(layout: Layout, page: Page) -> bool:
+    """The page begins with a numbered question, and has ruled lines to write on (a workbook
+    never parts a question from its lines, so a tall one leaves the page before it short)."""
+    body = layout.body(page)[:3]  # (a Part's heading may come first)
+    return any(QUESTION.match(line.text) for line in body) and bool(page.segments)
 
 
 def half_empty_pages(layout: Layout, allowed: Iterable[str] = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE),

@@ -30,6 +30,7 @@ ALLOWED_SHORT_PAGES = (
     lc.LAST,  # the guide ends where it ends
     lc.BEFORE_NEW_PAGE,  # a section that starts on a new page leaves the rest of the page before it
     lc.BEFORE_RUN_ON,  # a run-on section's title moves on when it would have under a few lines after it
+    lc.BEFORE_QUESTION,  # a question never parts from its write-in lines (large print: one or two a page)
 )
 
 

@@ -22,7 +22,7 @@ from .paragraph_styles import ParagraphStyles
 from .session import Origin
 from .tagging import Node
 
-LEAST_LINES = 3  # lines of a box or a paragraph a page may end or begin with
+LEAST_LINES = 2  # lines of a box or a paragraph a page may end or begin with, as widows and orphans
 LEAST_LIST_LINES = 2  # lines of a list a page may end with: more than its first line
 ALIGN = {m.Align.LEFT: "LEFT", m.Align.CENTER: "CENTER", m.Align.RIGHT: "RIGHT"}
 

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
 KEY_COLUMNS = 3
-LEAST_WRITE_IN = 3  # write-in lines that stay with their question when the rest go overleaf
-SPLIT_ROOM = 0.4  # the share of a page left, at the least, for a question's lines to be split there
 SHORT_OPTION = 38  # characters; longer options get a line each
 
 
@@ -34,13 +32,9 @@ def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
                     guidance = f"<b>{LABELS.answer_guidance}</b> {r.markup(question.answer)}"
                     parts.append(r.tagged(guidance, r.paras.answer))
             parts += _write_in(r, question.lines)
-            # its answer guidance may go on overleaf; its lines only when moving them would leave
-            # most of the page empty (large print), and then a few of them stay with it
-            if question.lines:
-                least = r.style.write_in_spacing * LEAST_WRITE_IN
-                kept = Kept(parts, least=least, split_in=r.style.frame_height * SPLIT_ROOM)
-            else:
-                kept = Kept(parts, least=r.least)
+            # a question never parts from its write-in lines (a student would write in the wrong
+            # place); its answer guidance, in the teacher's copy, may go on overleaf
+            kept = Kept(parts) if question.lines else Kept(parts, least=r.least)
             out += [kept, *_after_write_in(r, question.lines)]
     return out
 

@@ -138,12 +138,10 @@ class Kept(KeepTogether):
     lines and a box its first rows, and a long box or paragraph no longer leaves most of a
     page empty behind it. Without it, they are never parted (a question and its lines)."""
 
-    def __init__(self, parts: list[Flowable], least: float | None = None, lead: tuple[Flowable, ...] = (),
-                 split_in: float = 0):
+    def __init__(self, parts: list[Flowable], least: float | None = None, lead: tuple[Flowable, ...] = ()):
         super().__init__(parts)
         self.parts, self.least = list(parts), least
         self.lead = lead  # what of the last part must stay with its first `least` (a box's title rows)
-        self.split_in = split_in  # the least room left on the page for splitting there
 
     def wrap(self, available_width, available_height):
         if not hasattr(self, "canv"):  # measured by a container that calls wrap(), not wrapOn()
@@ -151,8 +149,7 @@ class Kept(KeepTogether):
         return super().wrap(available_width, available_height)
 
     def split(self, available_width, available_height):
-        splits = self.least is not None and available_height >= self.split_in
-        here = self._split_here(available_width, available_height) if splits else None
+        here = self._split_here(available_width, available_height) if self.least is not None else None
         return here or super().split(available_width, available_height)
 
     def _split_here(self, width: float, height: float) -> list[Flowable] | None:
@@ -168,9 +165,19 @@ class Kept(KeepTogether):
         if room < least:
             return None
         pieces = last.splitOn(canvas, width, room)
+        if len(pieces) >= 2 and self._too_short(pieces[-1], width, height):
+            # the next page would begin with a line or a row alone: end this one a little sooner
+            for sooner in (room - step * (self.least or 0) for step in (1, 2, 3)):
+                retry = last.splitOn(canvas, width, sooner) if sooner >= least else []
+                if len(retry) >= 2 and not self._too_short(retry[-1], width, height):
+                    pieces = retry
+                    break
         if len(pieces) < 2 or pieces[0].wrapOn(canvas, width, room)[1] < least:
             return None
         return [*before, *pieces]
+
+    def _too_short(self, piece: Flowable, width: float, height: float) -> bool:
+        return piece.wrapOn(getattr(self, "canv", None), width, height)[1] < (self.least or 0)
 
 
 class PullQuote(Flowable):
@@ -218,20 +225,32 @@ class Grid(Table):
         super().__init__(data, *args, **kwargs)
 
     def split(self, available_width, available_height):
+        parts = self._split_once(available_width, available_height)
+        if self.splitInRow and len(parts) == 2 and _height(parts[1], available_width) < self.splitInRow:
+            # the next page would begin with a row of a line or two alone: end this one sooner
+            for step in (1, 2, 3):
+                retry = self._split_once(available_width, available_height - step * self.splitInRow)
+                if len(retry) == 2 and _height(retry[1], available_width) >= self.splitInRow:
+                    parts = retry
+                    break
+        if self.continued is not None and len(parts) == 2:
+            replace_cell(parts[1], 0, 0, self.continued)
+            parts[1].continued = self.continued
+        return parts
+
+    def _split_once(self, available_width, available_height) -> list:
+        if available_height <= 0:
+            return []
         try:
-            parts = super().split(available_width, available_height)
+            return super().split(available_width, available_height)
         except IndexError:  # reportlab's split inside a row takes every cell's content to split in two
             if not self.splitInRow:
                 raise
             least, self.splitInRow = self.splitInRow, 0  # so split between rows only, or move on whole
             try:
-                parts = super().split(available_width, available_height)
+                return super().split(available_width, available_height)
             finally:
                 self.splitInRow = least
-        if self.continued is not None and len(parts) == 2:
-            replace_cell(parts[1], 0, 0, self.continued)
-            parts[1].continued = self.continued
-        return parts
 
 
 def _tag_table(table: Table, event: str, *args) -> None:
@@ -265,6 +284,10 @@ def _nodes(cells) -> list[Node]:
             if isinstance(flowable, TaggedParagraph) and flowable.node is not None:
                 found.append(flowable.node)
     return found
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    return flowable.wrapOn(None, width, 1e6)[1]
 
 
 class Rule(HRFlowable):
@@ -353,14 +376,6 @@ class WriteInLines(Flowable):
         self.width = available_width
         self.height = self.count * self.spacing
         return self.width, self.height
-
-    def split(self, available_width, available_height):
-        """The lines that fit, and the rest for the next page (never just one line either side)."""
-        fit = min(int(available_height // self.spacing), self.count - 2)
-        if fit < 2:
-            return []
-        return [WriteInLines(count, self.spacing, self.weight, self.colour, self.indent)
-                for count in (fit, self.count - fit)]
 
     def draw(self):
         canvas = self.canv
