@@ -69,6 +69,7 @@ def test_the_imprint_says_which_guide_this_is_how_to_cite_it_and_who_may_copy_it
         assert shows(pdf, CONTENTS, "Contents") and not shows(pdf, IMPRINT, "Contents")
 
 
+@pytest.mark.slow  # (a build of its own)
 def test_the_imprint_follows_the_manifest(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
