@@ -1,6 +1,7 @@
 """The guide's own flowables, each composed from reportlab's existing ones."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from reportlab.lib import colors
@@ -164,20 +165,24 @@ class Kept(KeepTogether):
         least = (self.least or 0) + sum(flowable.wrapOn(canvas, width, room)[1] for flowable in self.lead)
         if room < least:
             return None
-        pieces = last.splitOn(canvas, width, room)
-        if len(pieces) >= 2 and self._too_short(pieces[-1], width, height):
-            # the next page would begin with a line or a row alone: end this one a little sooner
-            for sooner in (room - step * (self.least or 0) for step in (1, 2, 3)):
-                retry = last.splitOn(canvas, width, sooner) if sooner >= least else []
-                if len(retry) >= 2 and not self._too_short(retry[-1], width, height):
-                    pieces = retry
-                    break
+        pieces = split_leaving(lambda sooner: last.splitOn(canvas, width, sooner) if sooner >= least else [],
+                               room, self.least or 0, lambda piece: piece.wrapOn(canvas, width, height)[1])
         if len(pieces) < 2 or pieces[0].wrapOn(canvas, width, room)[1] < least:
             return None
         return [*before, *pieces]
 
-    def _too_short(self, piece: Flowable, width: float, height: float) -> bool:
-        return piece.wrapOn(getattr(self, "canv", None), width, height)[1] < (self.least or 0)
+
+def split_leaving(split: Callable[[float], list], height: float, least: float,
+                  measure: Callable[[Flowable], float]) -> list:
+    """`split(height)`; but when the next page would begin with less than `least` (a line or a
+    row alone), the page ends a little sooner, by `least` at a time and three times at most."""
+    pieces = split(height)
+    if len(pieces) >= 2 and measure(pieces[-1]) < least:
+        for step in (1, 2, 3):
+            retry = split(height - step * least)
+            if len(retry) >= 2 and measure(retry[-1]) >= least:
+                return retry
+    return pieces
 
 
 class PullQuote(Flowable):
@@ -225,14 +230,8 @@ class Grid(Table):
         super().__init__(data, *args, **kwargs)
 
     def split(self, available_width, available_height):
-        parts = self._split_once(available_width, available_height)
-        if self.splitInRow and len(parts) == 2 and _height(parts[1], available_width) < self.splitInRow:
-            # the next page would begin with a row of a line or two alone: end this one sooner
-            for step in (1, 2, 3):
-                retry = self._split_once(available_width, available_height - step * self.splitInRow)
-                if len(retry) == 2 and _height(retry[1], available_width) >= self.splitInRow:
-                    parts = retry
-                    break
+        parts = split_leaving(lambda height: self._split_once(available_width, height), available_height,
+                              self.splitInRow, lambda part: _height(part, available_width))
         if self.continued is not None and len(parts) == 2:
             replace_cell(parts[1], 0, 0, self.continued)
             parts[1].continued = self.continued
