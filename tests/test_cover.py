@@ -165,6 +165,30 @@ def test_the_motif_is_drawn_as_decoration_and_the_words_as_paragraphs(cover_of):
         assert flat(shipped_guide().metadata.title) in flat(doc.text_of(cover))
 
 
+def test_the_covers_lines_are_even_and_never_part_the_authors_name(cover_of):
+    """A subtitle or a line about the novel that takes two lines takes two of about even length
+    (not a full line over a word), and the author's name is on one line."""
+    md = shipped_guide().metadata
+    passages = (md.subtitle, f"{md.novel_title}, by {md.novel_author}, was first published in {md.novel_published}.")
+    for path in cover_of.values():
+        lines = [line.strip() for line in open_pdf(path).reader.pages[COVER].extract_text().splitlines()]
+        for passage in passages:
+            broken = lines_holding(lines, passage)
+            assert broken, (path, passage, lines)
+            assert any(md.novel_author in line for line in broken), (path, broken)
+            shortest, longest = min(map(len, broken)), max(map(len, broken))
+            assert shortest >= longest / 2, f"{path}: {broken} are far from even"
+
+
+def lines_holding(lines: list[str], passage: str) -> list[str]:
+    """The run of consecutive lines that together print `passage`, or []."""
+    for first in range(len(lines)):
+        for last in range(first, len(lines)):
+            if flat(" ".join(lines[first:last + 1])) == flat(passage):
+                return lines[first:last + 1]
+    return []
+
+
 def painted_paths(path, page: int) -> tuple[int, int]:
     """How many path-painting operators on the page are inside an artifact, and how many are not."""
     inside = outside = 0

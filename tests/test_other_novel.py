@@ -53,6 +53,13 @@ def test_a_chapter_past_the_novels_last_is_refused(tmp_path):
             in result.stderr)
 
 
+def test_the_check_counts_in_words_a_reader_would_use():
+    result = run_tool("check", "--content", str(OTHER))
+    assert result.returncode == 0, result.stderr
+    assert ": no problems (3 sections, 1 character, 1 quotation, 1 question, 0 quiz items, 0 glossary terms)" \
+        in result.stdout
+
+
 def test_help_names_no_particular_novel():
     result = run_tool("--help")
     assert result.returncode == 0

@@ -171,6 +171,8 @@ FILES = {
         keywords: [Kathy's world, "\\"quoted\\""]
         language: en-GB
         date: 2026-01-02
+        licence: Copy it for your class's use
+        report: "Tell the 'team' -- at https://example.org/a--b/errata or help--desk@example.org"
         sections: [sections/one.md]
         data: {themes: data/themes.yaml, quotations: data/quotations.yaml, characters: data/characters.yaml,
                quiz: data/quiz.yaml, glossary: data/glossary.yaml, schedule: data/schedule.yaml}
@@ -245,6 +247,9 @@ def test_every_plain_field_of_a_guide_is_typeset(tmp_path: Path):
     assert (md.title, md.subtitle, md.novel_title, md.novel_author, md.author, md.subject, md.keywords) == (
         "Kathy\u2019s \u201cguide\u201d", "A guide \u2013 to \u2018the\u2019 novel", "Ender\u2019s Game",
         "O\u2019Brien", "The \u201cteam\u201d", "Kathy\u2019s novel", ("Kathy\u2019s world", "\u201cquoted\u201d"))
+    assert md.licence == "Copy it for your class\u2019s use"
+    assert md.report == ("Tell the \u2018team\u2019 \u2013 at https://example.org/a--b/errata or "
+                         "help--desk@example.org")  # the addresses are as they were
     assert md.file_stem == "ender-s-game"  # the file's name is as it was
     assert guide.sections[0].title == "Tommy\u2019s \u201csection\u201d" and guide.sections[0].id == "one"
     assert theme is not None and (theme.name, theme.colour) == ("Hope\u2019s \u201cend\u201d", "#7a3e00")

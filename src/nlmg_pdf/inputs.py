@@ -27,8 +27,13 @@ class Checked:
     styles: tuple[str, ...]
 
     def summary(self) -> str:
-        counted = ", ".join(f"{number} {what}" for what, number in self.counts.items())
+        counted = ", ".join(counted_as(number, what) for what, number in self.counts.items())
         return f"{self.content}: no problems ({counted}); styles: {', '.join(self.styles)}"
+
+
+def counted_as(number: int, what: str) -> str:
+    """'1 section', '2 sections', '1 quiz item': `what` is the singular."""
+    return f"{number} {what}" if number == 1 else f"{number} {what}s"
 
 
 def shown(path: Path) -> str:
@@ -117,8 +122,8 @@ def placed(problems: list[Problem], under: str | None) -> list[Problem]:
 def count(guide: Guide) -> dict[str, int]:
     """What the guide holds, for the check's summary line."""
     blocks = list(walk(guide))
-    return {"sections": len(guide.sections), "characters": len(guide.characters),
-            "quotations": len(guide.quotations),
-            "questions": sum(len(b.questions) for b in blocks if isinstance(b, QuestionList)),
-            "quiz items": sum(len(b.items) for b in blocks if isinstance(b, Quiz)),
-            "glossary terms": sum(len(b.terms) for b in blocks if isinstance(b, Glossary))}
+    return {"section": len(guide.sections), "character": len(guide.characters),
+            "quotation": len(guide.quotations),
+            "question": sum(len(b.questions) for b in blocks if isinstance(b, QuestionList)),
+            "quiz item": sum(len(b.items) for b in blocks if isinstance(b, Quiz)),
+            "glossary term": sum(len(b.terms) for b in blocks if isinstance(b, Glossary))}

@@ -11,6 +11,7 @@ from ..stylesheet import PAPER_SIZES
 from .catalog import MOST_CHAPTERS, WHAT, CatalogReader
 from .images import ImageReader
 from .markdown import MarkdownReader
+from .typography import typeset_around_addresses
 from .yamlfile import Mapping, Record, load_mapping, parse_yaml, read_text
 
 MANIFEST = "guide.yaml"
@@ -57,9 +58,10 @@ def _metadata(manifest: Record) -> m.Metadata:
         author=manifest.printed("author") or "", subject=manifest.printed("subject") or "",
         keywords=manifest.printed_texts("keywords", required=False), language=language or LANGUAGES[0],
         date=manifest.day("date") or NO_DATE, paper=manifest.choice("paper", list(PAPER_SIZES), required=False),
-        # the imprint page's licence line, and where to report a mistake (kept exactly as written:
-        # it may be a web or email address)
-        licence=manifest.printed("licence", required=False) or "", report=manifest.text("report", required=False) or "")
+        # the imprint page's licence line, and where to report a mistake (which may hold a web or
+        # email address, kept exactly as written)
+        licence=manifest.printed("licence", required=False) or "",
+        report=typeset_around_addresses(manifest.text("report", required=False) or ""))
     novel.finish()
     return metadata
 

@@ -7,9 +7,12 @@ Kathy’s “friend” – and more. Nothing else in the text is read as Markdow
 """
 from __future__ import annotations
 
+import re
+
 from markdown_it.rules_core import StateCore, replace, smartquotes
 from markdown_it.token import Token
 
+from ..addresses import ADDRESS
 from .parser import MARKDOWN
 
 TYPOGRAPHER_RULES = (replace, smartquotes)  # markdown-it's 'replacements' (dashes, ellipses, ©) and 'smartquotes'
@@ -24,3 +27,16 @@ def typeset(text: str) -> str:
         if rule in TYPOGRAPHER_RULES:
             rule(state)
     return words.content
+
+
+STAND_IN = "\ue000"  # a private-use character: to the typographer, a letter, as an address's last one is
+
+
+def typeset_around_addresses(text: str) -> str:
+    """`text` set as `typeset` sets it, except the web and email addresses in it, kept exactly
+    as written ("--" or a quote mark in an address is part of it). Each address stands in as a
+    letter while the words are set, so a quote mark beside one still opens or closes rightly."""
+    text = text.replace(STAND_IN, "")
+    addresses = iter([found.group() for found in ADDRESS.finditer(text)])
+    shown = typeset(ADDRESS.sub(STAND_IN, text))
+    return re.sub(STAND_IN, lambda _: next(addresses), shown)

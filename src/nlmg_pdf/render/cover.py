@@ -19,6 +19,7 @@ from ..stylesheet import Style
 from .flowables import Grid, Rule, TaggedParagraph
 from .markup import escaped
 from .paragraph_styles import ParagraphStyles
+from .reportlab_compat import line_count
 from .tagging import Node, artifact
 
 
@@ -46,15 +47,17 @@ def _parts(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float,
     """The words at the top of the cover (title, subtitle, the novel) and at its foot (the
     edition's banner and any lines to fill in), as paragraphs of `element`."""
     md = guide.metadata
-    head: list[Flowable] = [Spacer(1, style.frame_height * 0.03), _text(escaped(md.title), paras.cover_title, element)]
+    display = lambda text, paragraph_style: Balanced(  # noqa: E731
+        unbroken(escaped(text), escaped(md.novel_author)), paragraph_style, node=element.add("P"))
+    head: list[Flowable] = [Spacer(1, style.frame_height * 0.03), display(md.title, paras.cover_title)]
     if md.subtitle:
-        head += [Spacer(1, style.body_size * 0.4), _text(escaped(md.subtitle), paras.cover_subtitle, element)]
+        head += [Spacer(1, style.body_size * 0.4), display(md.subtitle, paras.cover_subtitle)]
     head += [
         Rule(width=min(width * 0.18, style.body_size * 7), thickness=style.box_border * 2.5,
              color=colors.HexColor(style.accent_colour), hAlign="LEFT",
              spaceBefore=style.body_size * 0.9, spaceAfter=style.body_size * 0.9),
-        _text(f"{escaped(md.novel_title)}, by {escaped(md.novel_author)}, was first published in {md.novel_published}.",
-              paras.box_role, element),
+        display(f"{md.novel_title}, by {md.novel_author}, was first published in {md.novel_published}.",
+                paras.box_role),
     ]
     foot: list[Flowable] = []
     if guide.edition:
@@ -62,6 +65,32 @@ def _parts(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float,
     if guide.cover_fields:
         foot += [Spacer(1, style.body_size * 0.6), _fields(guide.cover_fields, paras, style, width, element)]
     return head, foot
+
+
+NO_BREAK = "\u00a0"
+
+
+def unbroken(shown: str, name: str) -> str:
+    """`shown` with the words of `name` (the novel's author) joined, so no line parts them."""
+    return shown.replace(name, name.replace(" ", NO_BREAK)) if name else shown
+
+
+class Balanced(TaggedParagraph):
+    """A display paragraph (the cover's title and subtitle) broken into lines of about even
+    length, as a typesetter breaks a title, instead of a full line over a word or two: the
+    narrowest measure that needs no more lines than the full one."""
+
+    def wrap(self, available_width, available_height):
+        size = super().wrap(available_width, available_height)
+        lines = line_count(self)
+        if lines < 2:
+            return size
+        narrow, wide = available_width / 2, available_width  # too narrow; wide enough
+        while wide - narrow > 1:
+            middle = (narrow + wide) / 2
+            super().wrap(middle, available_height)
+            narrow, wide = (narrow, middle) if line_count(self) <= lines else (middle, wide)
+        return super().wrap(wide, available_height)
 
 
 def stacked_height(flowables: list[Flowable], width: float, room: float) -> float:

@@ -8,7 +8,6 @@ each part, and paragraphs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import MutableMapping
 from datetime import date
 from typing import Any
@@ -19,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
 
 from .. import __version__
+from ..addresses import ADDRESS, link_target
 from .. import model as m
 from ..stylesheet import Style
 from .cover import stacked_height
@@ -34,9 +34,6 @@ LICENCE, CITE, REPORT = "Copying this guide", "How to cite this guide", "Found a
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 NO_BREAK = "\u00a0"
-# a web address or an email address inside the manifest's words, made a link (trailing punctuation left out)
-ADDRESS = re.compile(r"(?P<url>(?:https?://|mailto:)[^\s<>\"]*[^\s<>\".,;:!?)\]'])"
-                     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 
 def imprint(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float, parent: Node,
@@ -145,9 +142,8 @@ def _linked(words: str, colour: str) -> str:
     shown, at = [], 0
     for found in ADDRESS.finditer(words):
         shown.append(escaped(words[at:found.start()]))
-        address = found.group()
-        target = address if found["url"] else f"mailto:{address}"
-        shown.append(f'<a href="{escaped(target)}" color="{colour}" underline="1">{escaped(address)}</a>')
+        shown.append(f'<a href="{escaped(link_target(found))}" color="{colour}" underline="1">'
+                     f'{escaped(found.group())}</a>')
         at = found.end()
     shown.append(escaped(words[at:]))
     return "".join(shown)
