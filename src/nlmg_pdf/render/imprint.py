@@ -18,8 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
 
 from .. import __version__
-from ..addresses import ADDRESS, link_target
 from .. import model as m
+from ..addresses import ADDRESS, link_target
 from ..stylesheet import Style
 from .cover import stacked_height
 from .flowables import Grid, Rule, TaggedParagraph
