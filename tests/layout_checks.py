@@ -9,9 +9,10 @@ sentence naming the page and what was found. An empty list means the pages look 
     half_empty_pages(layout)    a page less than half full while its section goes on overleaf
     running_heads(layout)       the running head names the section the page opens in
     stranded_headings(layout)   a heading with under two lines after it; a list item or box left
-                                with one line at the foot of a page
+                                with one line at the foot of a page, or one line overleaf
     hyphenation(layout, ...)    no name hyphenated, no ladder of hyphens, no split last word
     straight_quotes(layout)     no ' or " printed anywhere
+    icons_apart(layout, icons)  no theme icon at a line's end, its name on the next line
 
 From a shell, for a quick look at a build:
 
@@ -715,7 +716,8 @@ BROKEN_ROLES = {"L": "list", "LI": "list item", "Sect": "box", "Aside": "box", "
 
 def stranded_headings(layout: Layout, least_lines: int = 2) -> list[str]:
     """No heading with fewer than `least_lines` lines after it on its page while what it heads goes
-    on overleaf; no list item, box or quotation broken with only its first line on a page."""
+    on overleaf; no list item, box or quotation broken with only its first line on a page, or
+    only its last line on the next."""
     return _stranded(layout, least_lines) + _broken(layout)
 
 
@@ -772,7 +774,29 @@ def _broken(layout: Layout) -> list[str]:
     for element, line, second in candidates.values():
         problems.append(f"{layout.label(layout.pages[line.page - 1])}: a {BROKEN_ROLES[element.role]} is broken "
                         f"after its first line ({line.text[:50]!r}); the rest is on page {second}")
-    return problems
+    return problems + _widowed(layout, rows, found)
+
+
+CONTINUED = re.compile(r"\(continued\)\s*$", re.IGNORECASE)  # a box's title set again overleaf
+
+
+def _widowed(layout: Layout, rows: dict[tuple[int, int], dict[int, dict[int, Line]]],
+             found: dict[tuple[int, int], Element]) -> list[str]:
+    """Containers whose last page, after a page of them, holds only their last line."""
+    candidates: dict[int, tuple[Element, Line, int]] = {}  # by the line left alone: its outermost container
+    for key, pages in rows.items():
+        if len(pages) < 2:
+            continue
+        *_, before, last = sorted(pages)
+        if last != before + 1:
+            continue
+        lines = [line for line in pages[last].values() if not CONTINUED.search(line.text)]
+        if len(lines) == 1:
+            known = candidates.get(id(lines[0]))
+            if known is None or found[key].depth < known[0].depth:
+                candidates[id(lines[0])] = (found[key], lines[0], before)
+    return [f"{layout.label(layout.pages[line.page - 1])}: a {BROKEN_ROLES[element.role]} from page {before} "
+            f"ends with its last line alone here ({line.text[:50]!r})" for element, line, before in candidates.values()]
 
 
 # --- 5. hyphenation -----------------------------------------------------------------------------------
@@ -926,6 +950,28 @@ def straight_quotes(layout: Layout) -> list[str]:
     return problems
 
 
+# --- 7. icons -----------------------------------------------------------------------------------------
+
+
+def icons_apart(layout: Layout, icons: Iterable[str]) -> list[str]:
+    """No line of text ends in an icon (a theme's mark), leaving the name it marks to the next line."""
+    icons = frozenset(icons)
+    problems = []
+    for page in layout.pages:
+        for line in page.lines:
+            text = line.text.rstrip()
+            if text and text[-1] in icons:
+                problems.append(f"{layout.label(page)}: the line {text[-40:]!r} ends in an icon")
+    return problems
+
+
+def theme_icons() -> frozenset[str]:
+    """Every icon a theme may have."""
+    from nlmg_pdf.model import ICONS
+
+    return frozenset(ICONS.values())
+
+
 # --- what the model says -----------------------------------------------------------------------------
 
 
@@ -994,6 +1040,7 @@ def all_checks(layout: Layout, guide=None) -> dict[str, list[str]]:
         "stranded headings": lambda: stranded_headings(layout),
         "hyphenation": lambda: hyphenation(layout, source),
         "straight quotes": lambda: straight_quotes(layout),
+        "icons apart": lambda: icons_apart(layout, theme_icons()),
     }
     return {name: check() for name, check in checks.items()}
 

@@ -94,6 +94,11 @@ class TestEveryBuild:
         assert not problems, report(problems)
 
     @pytest.mark.parametrize(("style", "paper", "edition"), every_build())
+    def test_no_theme_icon_ends_a_line_apart_from_its_name(self, layout_of, style, paper, edition):
+        problems = lc.icons_apart(layout_of(style, paper, edition), lc.theme_icons())
+        assert not problems, report(problems)
+
+    @pytest.mark.parametrize(("style", "paper", "edition"), every_build())
     def test_no_straight_quotes_are_printed(self, layout_of, style, paper, edition):
         problems = lc.straight_quotes(layout_of(style, paper, edition))
         assert not problems, report(problems)
@@ -326,6 +331,13 @@ def test_straight_quotes_finds_a_straight_apostrophe_and_quotation_mark(drawing)
         "page 2: a straight ' in \"Kathy's tape\"",
         "page 2: a straight \" in 'the song \"Never\"'",
         "page 2: a straight \" in 'the song \"Never\"'"]
+
+
+def test_icons_apart_finds_an_icon_at_a_lines_end(drawing):
+    layout = (a_cover(drawing).page().heading("Alpha")
+              .lines("Themes: \u00a7 Memory and \u00a7", "Hope, and the words go on", "\u00a7 Hope at the start")
+              .fill().page("Alpha").save())
+    assert lc.icons_apart(layout, {"\u00a7"}) == ["page 2: the line 'Themes: \u00a7 Memory and \u00a7' ends in an icon"]
 
 
 def test_the_command_prints_each_checkers_problems(drawing):

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
 from .. import model as m
 from ..stylesheet import Style
 from .flowables import Grid, Rule, TaggedParagraph
-from .markup import escaped
+from .markup import NO_BREAK, escaped
 from .paragraph_styles import ParagraphStyles
 from .reportlab_compat import line_count
 from .tagging import Node, artifact
@@ -65,9 +65,6 @@ def _parts(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float,
     if guide.cover_fields:
         foot += [Spacer(1, style.body_size * 0.6), _fields(guide.cover_fields, paras, style, width, element)]
     return head, foot
-
-
-NO_BREAK = "\u00a0"
 
 
 def unbroken(shown: str, name: str) -> str:

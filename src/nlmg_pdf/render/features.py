@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from .. import model as m
 from ..outline import LABELS
 from .flowables import Kept, Picture, PullQuote
-from .markup import escaped
+from .markup import NO_BREAK, escaped
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -58,7 +58,8 @@ def key_quotations(r: BlockRenderer, block: m.KeyQuotations) -> list[Flowable]:
                 parts = [r.tagged(f"{LEFT_QUOTE}{escaped(q.text)}{RIGHT_QUOTE}", r.paras.key_quote),
                          r.tagged(f"{DASH} {escaped(q.speaker)}, {LABELS.chapter} {q.chapter}", r.paras.quote_source)]
             if q.themes:
-                tags = DOT.join(f"{r.theme_icon(theme)} {escaped(theme.name)}" for theme in q.themes)
+                # an icon never ends a line apart from its theme's name
+                tags = DOT.join(f"{r.theme_icon(theme)}{NO_BREAK}{escaped(theme.name)}" for theme in q.themes)
                 parts.append(r.tagged(f"<b>{LABELS.themes}:</b> {tags}", r.paras.tags))
             if q.comment:
                 parts.append(r.tagged(r.markup(q.comment), r.paras.body))

@@ -6,7 +6,16 @@ from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from .reportlab_compat import (
     HookedList,
@@ -175,14 +184,39 @@ class Kept(KeepTogether):
 def split_leaving(split: Callable[[float], list], height: float, least: float,
                   measure: Callable[[Flowable], float]) -> list:
     """`split(height)`; but when the next page would begin with less than `least` (a line or a
-    row alone), the page ends a little sooner, by `least` at a time and three times at most."""
+    row alone), the page ends a little sooner, by `least` at a time and three times at most.
+
+    A split may give more pieces than the page holds (a list gives all its items, for the page
+    to take what fits), so what goes overleaf is what does not fit. When the page ends sooner,
+    a conditional break says so: platypus would otherwise try the rest in the room left and
+    split it again, leaving the line alone after all."""
     pieces = split(height)
-    if len(pieces) >= 2 and measure(pieces[-1]) < least:
+    if len(pieces) < 2:  # (a piece that is the flowable itself is being measured by the caller)
+        return pieces
+    fit = _fitting(pieces, height, measure)
+    if 0 < fit < len(pieces) and _stacked(pieces[fit:], measure) < least:
         for step in (1, 2, 3):
-            retry = split(height - step * least)
-            if len(retry) >= 2 and measure(retry[-1]) >= least:
-                return retry
+            sooner = height - step * least
+            retry = split(sooner)
+            fit = _fitting(retry, sooner, measure) if len(retry) >= 2 else 0
+            if 0 < fit < len(retry) and _stacked(retry[fit:], measure) >= least:
+                left = height - _stacked(retry[:fit], measure)
+                return [*retry[:fit], CondPageBreak(left + least), *retry[fit:]]  # (never at a page's top)
     return pieces
+
+
+def _fitting(pieces: list[Flowable], height: float, measure: Callable[[Flowable], float]) -> int:
+    """How many of the pieces, from the first, fit in `height`."""
+    for count in range(1, len(pieces) + 1):
+        if _stacked(pieces[:count], measure) > height + 1e-6:
+            return count - 1
+    return len(pieces)
+
+
+def _stacked(pieces: list[Flowable], measure: Callable[[Flowable], float]) -> float:
+    """Their height one after another, with the space between them."""
+    between = sum(max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(pieces, pieces[1:], strict=False))
+    return sum(measure(piece) for piece in pieces) + between
 
 
 class PullQuote(Flowable):
@@ -232,9 +266,9 @@ class Grid(Table):
     def split(self, available_width, available_height):
         parts = split_leaving(lambda height: self._split_once(available_width, height), available_height,
                               self.splitInRow, lambda part: _height(part, available_width))
-        if self.continued is not None and len(parts) == 2:
-            replace_cell(parts[1], 0, 0, self.continued)
-            parts[1].continued = self.continued
+        if self.continued is not None and len(parts) >= 2:
+            replace_cell(parts[-1], 0, 0, self.continued)
+            parts[-1].continued = self.continued
         return parts
 
     def _split_once(self, available_width, available_height) -> list:

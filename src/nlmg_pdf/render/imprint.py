@@ -23,7 +23,7 @@ from ..addresses import ADDRESS, link_target
 from ..stylesheet import Style
 from .cover import stacked_height
 from .flowables import Grid, Rule, TaggedParagraph
-from .markup import escaped
+from .markup import NO_BREAK, escaped
 from .paragraph_styles import ParagraphStyles
 from .session import Origin
 from .tagging import Node
@@ -33,7 +33,6 @@ TITLE = "About this guide"
 LICENCE, CITE, REPORT = "Copying this guide", "How to cite this guide", "Found a mistake?"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-NO_BREAK = "\u00a0"
 
 
 def imprint(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float, parent: Node,

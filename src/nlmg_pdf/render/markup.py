@@ -37,6 +37,9 @@ def _inline(node: m.Inline, link_colour: str) -> str:
     raise TypeError(f"no markup for inline node {type(node).__name__}")
 
 
+NO_BREAK = "\u00a0"  # a space no line ends at
+
+
 def icon(glyph: str, colour: str, font: str) -> str:
     """A theme's icon, set in a font known to have it, in the theme's colour."""
     return f'<font name="{font}" color="{colour}">{escape(glyph)}</font>'
