@@ -9,7 +9,8 @@ sentence naming the page and what was found. An empty list means the pages look 
     half_empty_pages(layout)    a page less than half full while its section goes on overleaf
     running_heads(layout)       the running head names the section the page opens in
     stranded_headings(layout)   a heading with under two lines after it; a list item or box left
-                                with one line at the foot of a page, or one line overleaf
+                                with one line at the foot of a page, or one line overleaf; a
+                                page ending in a lead-in ("Evidence to use:")
     hyphenation(layout, ...)    no name hyphenated, no ladder of hyphens, no split last word
     straight_quotes(layout)     no ' or " printed anywhere
     icons_apart(layout, icons)  no theme icon at a line's end, its name on the next line
@@ -717,8 +718,20 @@ BROKEN_ROLES = {"L": "list", "LI": "list item", "Sect": "box", "Aside": "box", "
 def stranded_headings(layout: Layout, least_lines: int = 2) -> list[str]:
     """No heading with fewer than `least_lines` lines after it on its page while what it heads goes
     on overleaf; no list item, box or quotation broken with only its first line on a page, or
-    only its last line on the next."""
-    return _stranded(layout, least_lines) + _broken(layout)
+    only its last line on the next; no page ending with a line that leads into the next page's
+    ("Evidence to use:")."""
+    return _stranded(layout, least_lines) + _broken(layout) + _lead_ins(layout)
+
+
+def _lead_ins(layout: Layout) -> list[str]:
+    """Pages whose last line leads into what follows ("Evidence to use:") on the next page."""
+    problems = []
+    for page in layout.pages[:-1]:
+        body = layout.body(page)
+        if body and body[-1].text.rstrip().endswith(":") and layout.body(layout.pages[page.number]):
+            problems.append(f"{layout.label(page)}: the page ends with {body[-1].text.strip()[-40:]!r}; "
+                            f"what it leads into is on page {page.number + 1}")
+    return problems
 
 
 def _stranded(layout: Layout, least_lines: int) -> list[str]:

@@ -293,6 +293,38 @@ SOURCE = lc.Source("The children of Hailsham were often told a well-known story;
                    names=frozenset({"Kathy"}))
 
 
+def test_stranded_headings_finds_a_lead_in_at_the_foot_of_a_page(drawing):
+    layout = (a_cover(drawing).page().heading("Alpha").fill(BOTTOM + 2 * LEADING).lines("Evidence to use:")
+              .page("Alpha").lines("- chapter 1: the first thing", "- chapter 2: the second").fill().save())
+    assert lc.stranded_headings(layout) == [
+        "page 2: the page ends with 'Evidence to use:'; what it leads into is on page 3"]
+
+
+def boxed_over_a_page(drawing, here: list[str], overleaf: list[str]) -> lc.Layout:
+    """A box whose lines `here` end page 2 and `overleaf` begin page 3; the reading is doctored
+    to say which lines are the box's, as in the test above."""
+    layout = (a_cover(drawing).page().heading("Alpha").fill(BOTTOM + (len(here) + 1) * LEADING).lines(*here)
+              .page("Alpha").lines(*overleaf).gap(LEADING).fill().save())
+    box = lc.Element("Sect", (1, 0), lc.Element("Sect", (2, 0), lc.Element("Document", (3, 0), None)))
+    for line in (line for page in layout.pages for line in page.lines if line.text in (*here, *overleaf)):
+        line.elements, line.owner = tuple(box.chain()), box
+    return layout
+
+
+def test_stranded_headings_finds_a_box_ending_with_one_line_overleaf(drawing):
+    layout = boxed_over_a_page(drawing, ["Relationships: the box\u2019s row", "which goes on here"],
+                               ["Traits: funny \u00b7 mischievous"])
+    assert lc.stranded_headings(layout) == [
+        "page 3: a box from page 2 ends with its last line alone here ('Traits: funny \u00b7 mischievous')"]
+    layout = boxed_over_a_page(drawing, ["Relationships: the box\u2019s row"],
+                               ["which goes on here", "Traits: funny \u00b7 mischievous"])
+    assert lc.stranded_headings(layout) == [
+        "page 2: a box is broken after its first line ('Relationships: the box\u2019s row'); the rest is on page 3"]
+    layout = boxed_over_a_page(drawing, ["Relationships: the box\u2019s row", "which goes on here"],
+                               ["and on here", "Traits: funny \u00b7 mischievous"])
+    assert lc.stranded_headings(layout) == []
+
+
 def test_hyphenation_finds_names_last_words_and_ladders(drawing):
     layout = (a_cover(drawing).page().heading("Alpha")
               .lines("The children of Hail-", "sham were often told").gap(20)

@@ -51,6 +51,7 @@ class BlockRenderer:
         """The blocks' flowables; at a section's `top` level (never inside a box or a list,
         where reportlab cannot keep a group together), a list does not leave one line behind."""
         out: list[Flowable] = []
+        lead_in = None  # the paragraph just made, if it leads into what follows ("Evidence to use:")
         for block in blocks:
             handler = self._handlers.get(type(block))
             if handler is None:  # e.g. an Only block the edition filter should have removed
@@ -66,9 +67,13 @@ class BlockRenderer:
                 least = self.style.body_leading * LEAST_LIST_LINES
                 made = [Kept([flowable], least=least) if isinstance(flowable, BulletedList) else flowable
                         for flowable in made]
+                if lead_in is not None and out and out[-1] is lead_in and made and isinstance(made[0], Kept):
+                    # a paragraph ending in a colon never ends a page without the first of what it leads into
+                    made[0] = Kept([out.pop(), *made[0].parts], least=made[0].least, lead=made[0].lead)
             for flowable in made:  # where it came from, should it prove impossible to lay out
                 self.origins[flowable] = origin
             out.extend(made)
+            lead_in = made[-1] if isinstance(block, m.Paragraph) and _leads_in(block) and made else None
         return _headings_kept_with_boxes(out)
 
     @property
@@ -269,6 +274,11 @@ class BlockRenderer:
             out.append(TaggedParagraph(shown, self.paras.small,
                             node=self.parent.add("Note", ident=note.anchor)))
         return out
+
+
+def _leads_in(paragraph: m.Paragraph) -> bool:
+    """A paragraph that introduces what follows it, as "Evidence to use:" does."""
+    return m.plain_text(paragraph.children).rstrip().endswith(":")
 
 
 def _headings_kept_with_boxes(flowables: list[Flowable]) -> list[Flowable]:
