@@ -7,9 +7,11 @@ from functools import cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
+import pytest
 
-from conftest import shipped_guide, words
+from conftest import EDITIONS, PAPERS, STYLES, shipped_guide, words
 from nlmg_pdf.model import ICONS, CharacterBox, Edition, Heading, plain_text
+from tagged_pdf import tagged
 
 CONTENTS_LINE = re.compile(r"^(?P<title>.*?[^\s.])[\s.]*\.[\s.]*(?P<page>\d+)$")
 
@@ -185,3 +187,30 @@ def test_running_head_names_the_section(built):
             current = [title for start, title, at in sections
                        if start < page or (start == page and 0 < at - first_line < TITLE_REACH)][-1]
             assert [words(piece) for piece in top] == ["Never Let Me Go", current], (page, top)
+
+
+@pytest.mark.parametrize(("style", "paper"), [
+    pytest.param(style, paper, marks=() if (style, paper) == ("default", "letter") else pytest.mark.slow)
+    for style in STYLES for paper in PAPERS])
+def test_the_contents_fill_their_pages_and_a_later_page_says_it_goes_on(pdfs, style, paper):
+    """The regular type sizes keep the contents on one page (set a little closer when they must);
+    large print takes more, each later page opening with 'Contents (continued)' (pagination: not
+    read aloud) and holding a fair share of the entries, never one or two."""
+    if (style, paper) != ("default", "letter"):
+        pdfs.build((name, size) for name in STYLES for size in PAPERS)
+    for edition in EDITIONS:
+        pdf = pdfs.open(edition, style, paper)
+        first_body = outline(pdf)[0][2]  # the first section's page, from 1
+        pages = list(range(3, first_body))  # the contents begin on the third page
+        if style != "large-print":
+            assert len(pages) == 1, (edition, style, paper, len(pages))
+        for page in pages[1:]:
+            lines = [line for line in baselines(pdf, page) if line]
+            assert lines[0] == "Contents (continued)", (edition, style, paper, page, lines[:2])
+            entries = [line for line in lines if CONTENTS_LINE.match(line)]
+            assert len(entries) >= 4, (edition, style, paper, page, entries)
+        doc = tagged(pdfs.path(edition, style, paper))
+        assert not any("(continued)" in doc.text_of(element) for element in doc.elements
+                       if element.role in ("H1", "TOC")), "the cue is pagination, not part of the contents"
+        for page in pages:
+            assert not doc.pages[page - 1].unmarked, (edition, style, paper, page)

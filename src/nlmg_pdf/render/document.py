@@ -280,7 +280,8 @@ def make_story(guide: m.Guide, style: Style, session: LayoutSession | None = Non
     blocks = BlockRenderer(style, paras, structure, listed, session.origins)
     front = [NextPageTemplate("contents"), *cover(guide, paras, style, blocks.frame_width, structure),
              PageBreak(), *imprint(guide, paras, style, blocks.frame_width, structure, session.origins),
-             PageBreak(), *contents(guide, paras, structure, session.origins), NextPageTemplate("body")]
+             PageBreak(), *contents(guide, paras, structure, session.origins, blocks.frame_width, style.frame_height),
+             NextPageTemplate("body")]
     # the first section always leaves the contents' page, whatever its front matter says
     sections = (blocks.section(replace(section, new_page=True) if number == 0 else section)
                 for number, section in enumerate(guide.sections))
