@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import shipped_guide, words
+import pytest
+
+from conftest import STYLES, shipped_guide, words
 from nlmg_pdf import model as m
-from nlmg_pdf.transforms import walk
+from nlmg_pdf.transforms import notes_after_citing_blocks, walk
 
 
 def guide() -> m.Guide:
@@ -101,3 +103,33 @@ def test_footnotes_are_printed_as_numbered_notes(teacher):
     assert notes
     for note in notes:
         assert teacher.shows(f"{note.number} {sample(note.children[0].children)}")
+
+
+def test_a_note_is_printed_under_the_block_that_cites_it():
+    """The reader moves each note to just after the first block citing it, in its section."""
+    g = guide()
+    section = next(s for s in g.sections if any(isinstance(b, m.NoteList) for b in s.blocks))
+    moved = notes_after_citing_blocks(replace(g, sections=(section,))).sections[0].blocks
+    kinds = [type(block).__name__ for block in moved]
+    assert kinds[:2] == ["Table", "NoteList"] and kinds.count("NoteList") == 1, kinds
+    assert moved[1].notes == next(b for b in section.blocks if isinstance(b, m.NoteList)).notes
+    uncited = m.NoteList((m.Note(9, "note-9", (m.Paragraph((m.Text("Nobody cites me."),)),)),))
+    kept = notes_after_citing_blocks(replace(g, sections=(replace(section, blocks=(*section.blocks, uncited)),)))
+    assert kept.sections[0].blocks[-1] == uncited  # a note nothing cites stays where it was
+
+
+@pytest.mark.parametrize("style", [pytest.param(name, marks=() if name == "default" else pytest.mark.slow)
+                                   for name in STYLES])
+def test_a_notes_page_is_the_page_its_blocks_end_is_on(pdfs, style):
+    """The 'At a glance' table's note prints on the page the table ends on, right under it."""
+    if style != "default":
+        pdfs.build((name, "letter") for name in STYLES)
+    pdf = pdfs.open("teacher", style)
+    note = next(n for b in walk(guide()) if isinstance(b, m.NoteList) for n in b.notes)
+    shown = f"{note.number} {sample(note.children[0].children)}"
+    pages = [number for number, text in enumerate(pdf.pages) if words(shown) in words(text)]
+    table_end = [number for number, text in enumerate(pdf.pages) if "Calm, restrained and elegiac" in text]
+    assert pages and pages == table_end[:1], (pages, table_end)
+    assert all(words(text).count("Feature Details") <= 1 for text in pdf.pages), "a table split on its own page"
+    after = words(pdf.pages[pages[0]]).split("Calm, restrained and elegiac")[1]
+    assert after.split("just below the surface")[1].strip().startswith(shown), after[:200]

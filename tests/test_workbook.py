@@ -3,8 +3,12 @@ line on every page a student writes on, and the reading schedule on a page of it
 from __future__ import annotations
 
 import math
+import re
 
-from conftest import shipped_guide
+import pytest
+
+import layout_checks as lc
+from conftest import STYLES, shipped_guide
 from nlmg_pdf import model as m
 from nlmg_pdf.transforms import walk
 
@@ -39,3 +43,25 @@ def test_every_page_with_questions_or_the_quiz_has_a_name_line_and_no_other_page
 def test_the_reading_schedule_has_a_page_of_its_own(student):
     (page,) = [index for index, text in enumerate(student.pages) if text.startswith("Reading schedule")]
     assert "Plot overview" not in student.pages[page] and "How to use this guide" not in student.pages[page]
+
+
+@pytest.mark.parametrize("style", [pytest.param(name, marks=() if name == "default" else pytest.mark.slow)
+                                   for name in STYLES])
+def test_the_answer_keys_numbers_run_down_each_column_of_each_page_in_turn(pdfs, style):
+    """Read as a teacher marks: down the first column of a page, then the next, then overleaf,
+    the numbers go 1, 2, 3 ... to the last, whichever page the key breaks on."""
+    if style != "default":
+        pdfs.build((name, "letter") for name in STYLES)
+    layout = lc.read_layout(pdfs.path("teacher", style), lc.style_margins(style))
+    start = next(mark.page for mark in layout.bookmarks if mark.title == "Quiz answer key")
+    read = []
+    for page in layout.pages[start - 1:]:
+        numbers = [(word.left, -word.top, int(word.text[:-1])) for line in layout.body(page)
+                   for word in line.words if re.fullmatch(r"\d+\.", word.text)]
+        columns = sorted({round(left / 20) for left, _, _ in numbers})
+        read += [number for column in columns  # each column top to bottom
+                 for _, number in sorted((down, number) for left, down, number in numbers
+                                         if round(left / 20) == column)]
+    items = [item for block in walk(shipped_guide(m.Edition.TEACHER)) if isinstance(block, m.Quiz)
+             for item in block.items]
+    assert read == [item.number for item in items], read

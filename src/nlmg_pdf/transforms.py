@@ -12,8 +12,8 @@ from typing import Any
 from . import model as m
 from .outline import link_targets, walk
 
-__all__ = ["EditionPolicy", "POLICIES", "for_edition", "number_questions", "prepare", "rewrite_guide",
-           "unlink_missing_targets", "walk"]
+__all__ = ["EditionPolicy", "POLICIES", "for_edition", "notes_after_citing_blocks", "number_questions", "prepare",
+           "rewrite_guide", "unlink_missing_targets", "walk"]
 
 Rewrite = Callable[[m.Block], Iterable[m.Block]]
 
@@ -111,6 +111,46 @@ def _relinked(value: Any, present: frozenset[str]) -> Any:
                     changes[field.name] = new
         return replace(value, **changes) if changes else value
     return value
+
+
+def notes_after_citing_blocks(guide: m.Guide) -> m.Guide:
+    """Each section's notes moved to just after the first of its blocks that cites each (a
+    table's note under the table), for a writer whose notes would otherwise print pages after
+    their markers (paged output). A note no block cites stays where it was."""
+    return replace(guide, sections=tuple(replace(section, blocks=_notes_moved(section.blocks))
+                                         for section in guide.sections))
+
+
+def _notes_moved(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
+    notes = {note.anchor: note for block in blocks if isinstance(block, m.NoteList) for note in block.notes}
+    if not notes:
+        return blocks
+    placed: set[str] = set()
+    out: list[m.Block] = []
+    for block in blocks:
+        if isinstance(block, m.NoteList):
+            left = tuple(note for note in block.notes if note.anchor not in placed)
+            if left:
+                out.append(replace(block, notes=left))
+            continue
+        out.append(block)
+        cited = [notes[anchor] for anchor in dict.fromkeys(_cited(block)) if anchor in notes and anchor not in placed]
+        if cited:
+            placed.update(note.anchor for note in cited)
+            out.append(m.NoteList(tuple(cited), source=getattr(block, "source", m.NOWHERE)))
+    return tuple(out)
+
+
+def _cited(value: Any) -> Iterable[str]:
+    """The anchors of the notes `value` cites, in reading order."""
+    if isinstance(value, m.NoteRef):
+        yield value.anchor
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _cited(item)
+    elif is_dataclass(value) and not isinstance(value, type | m.Source | m.Theme):
+        for field in fields(value):
+            yield from _cited(getattr(value, field.name))
 
 
 def number_questions(guide: m.Guide) -> m.Guide:

@@ -15,7 +15,7 @@ from .. import model as m
 from ..outline import LABELS, block_name
 from ..stylesheet import Style
 from . import exercises, features
-from .flowables import BulletedList, Grid, Heading, Kept, Rule, TaggedParagraph, framed
+from .flowables import BulletedList, Grid, Heading, Kept, NotesAfter, Rule, TaggedParagraph, framed
 from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths, narrowest
 from .markup import escaped, icon, markup
 from .paragraph_styles import ParagraphStyles
@@ -63,6 +63,8 @@ class BlockRenderer:
                 made = handler(block)
             finally:
                 self.origin = outer
+            if top and isinstance(block, m.NoteList) and _notes_follow(out):
+                made = _notes_after(out, made, self.least)
             if top:
                 least = self.style.body_leading * LEAST_LIST_LINES
                 made = [Kept([flowable], least=least) if isinstance(flowable, BulletedList) else flowable
@@ -274,6 +276,21 @@ class BlockRenderer:
             out.append(TaggedParagraph(shown, self.paras.small,
                             node=self.parent.add("Note", ident=note.anchor)))
         return out
+
+
+def _notes_follow(out: list[Flowable]) -> bool:
+    """Whether notes coming next follow a block of their own section (not a section title)."""
+    made = [flowable for flowable in out if not isinstance(flowable, Spacer)]  # (a page break is a Spacer)
+    return bool(made) and not isinstance(made[-1], Heading)
+
+
+def _notes_after(out: list[Flowable], notes: list[Flowable], least: float) -> list[Flowable]:
+    """The last block in `out` and the notes after it as one flowable, so the notes never
+    begin a page without the block's end above them (they move over with its last lines)."""
+    at = max(index for index, flowable in enumerate(out) if not isinstance(flowable, Spacer))
+    block, after = out[at], out[at + 1:]
+    del out[at:]
+    return [NotesAfter(block, notes, least), *after]
 
 
 def _leads_in(paragraph: m.Paragraph) -> bool:

@@ -26,6 +26,7 @@ from .. import model as m
 from ..errors import UserError
 from ..outline import BLOCK_NAMES, contents_entries, link_targets
 from ..stylesheet import Style
+from ..transforms import notes_after_citing_blocks
 from .blocks import LEAST_LINES, BlockRenderer
 from .canvas import PAGE_TOTAL_FORM, GuideCanvas
 from .contents import contents
@@ -274,6 +275,7 @@ class Story:
 def make_story(guide: m.Guide, style: Style, session: LayoutSession | None = None) -> Story:
     """The flowables for `guide` (already filtered for one edition): cover, contents, sections."""
     session = session or LayoutSession()
+    guide = notes_after_citing_blocks(guide)  # a note prints under what cites it, not pages later
     paras = build_paragraph_styles(style, guide.metadata.language)
     structure = Node("Document")
     listed = frozenset(entry.anchor for entry in contents_entries(guide))

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from .. import model as m
 from ..outline import LABELS
-from .flowables import Grid, Kept, MarkCircle, TaggedParagraph, WriteInLines
+from .flowables import FilledColumns, Grid, Kept, MarkCircle, TaggedParagraph, WriteInLines
 from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths
 from .markup import escaped
 from .tagging import Node
@@ -18,7 +18,8 @@ from .tagging import Node
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
-KEY_COLUMNS = 3
+KEY_COLUMNS = 3  # the answer key's columns, at the most
+KEY_COLUMN_EMS = 13  # the least width of one, in ems of body text (large print has fewer)
 SHORT_OPTION = 38  # characters; longer options get a line each
 
 
@@ -114,23 +115,27 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
 
 
 def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
-    """Question number -> answer in columns, so a stack of quizzes is quick to mark."""
+    """Question number -> answer in columns, so a stack of quizzes is quick to mark: as many
+    columns as the page has room for at the type size, numbers running down each in turn."""
     cells = []
     with r.inside("L"):  # in number order, though the columns are filled top to bottom
         for item in block.items:
             with r.inside("LI"), r.inside("LBody"):
                 cells.append(r.tagged(f"<b>{item.number}.</b> {escaped(item.answer_text())}", r.paras.table_cell))
-    rows_count = -(-len(cells) // KEY_COLUMNS)
-    columns = [cells[i * rows_count:(i + 1) * rows_count] for i in range(KEY_COLUMNS)]
-    rows = [[column[row] if row < len(column) else "" for column in columns] for row in range(rows_count)]
-    table = Grid(rows, colWidths=[f"{100 / KEY_COLUMNS:.2f}%"] * KEY_COLUMNS, hAlign="LEFT", repeatRows=0)
-    table.setStyle(TableStyle([
+    count = max(1, min(KEY_COLUMNS, int(r.frame_width / (r.style.body_size * KEY_COLUMN_EMS))))
+    style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), r.paras.table_cell.fontName),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(r.style.rule_colour)),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return [table, Spacer(1, r.style.paragraph_space)]
+    ])
+
+    def table(rows: list[list]) -> Grid:
+        grid = Grid(rows, colWidths=[f"{100 / count:.2f}%"] * count, hAlign="LEFT", repeatRows=0)
+        grid.setStyle(style)
+        return grid
+
+    return [FilledColumns(cells, count, table), Spacer(1, r.style.paragraph_space)]
 
 
 SCHEDULE_COLUMNS = LABELS.schedule_columns

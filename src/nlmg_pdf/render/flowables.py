@@ -286,6 +286,88 @@ class Grid(Table):
                 self.splitInRow = least
 
 
+class NotesAfter(Flowable):
+    """A block and the notes printed under it, which never begin a page without the block's
+    end above them: when they do not fit below it, the block's last lines (at least `least`)
+    go over with them."""
+
+    def __init__(self, block: Flowable, notes: list[Flowable], least: float):
+        super().__init__()
+        self.block, self.notes, self.least = block, notes, least
+
+    def _stack(self, width: float) -> list[tuple[Flowable, float, float]]:
+        """(flowable, its top below this one's top, its height) for the block and each note."""
+        canvas, top, after, out = getattr(self, "canv", None), 0.0, 0.0, []
+        for number, flowable in enumerate([self.block, *self.notes]):
+            height = flowable.wrapOn(canvas, width, 1e6)[1]
+            top += max(after, flowable.getSpaceBefore()) if number else 0.0
+            out.append((flowable, top, height))
+            top, after = top + height, flowable.getSpaceAfter()
+        return out
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        *_, (_, top, height) = self._stack(available_width)
+        self.height = top + height
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        canvas = getattr(self, "canv", None)
+        stack = self._stack(available_width)
+        if stack[-1][1] + stack[-1][2] <= available_height:
+            return [self]  # it fits (a kept group asks its last part to split wherever the page ends)
+        block = stack[0][2]
+        # all of the block the page holds, or, when it holds the block but not its notes, less
+        room = min(available_height, block - self.least)
+        pieces = split_leaving(lambda height: self.block.splitOn(canvas, available_width, height) if height > 0 else [],
+                               room, self.least, lambda piece: piece.wrapOn(canvas, available_width, 1e6)[1])
+        if len(pieces) < 2:
+            return []
+        return [*pieces[:-1], NotesAfter(pieces[-1], self.notes, self.least)]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        for flowable, top, height in self._stack(self.width):
+            flowable.drawOn(canvas, x, y + self.height - top - height)
+
+
+class FilledColumns(Flowable):
+    """Cells set in `columns` columns, filled top to bottom and then left to right, as a table
+    made by `table` (from rows of cells). Split over pages, each page's columns are filled in
+    turn, so the numbers run down the first column of a page, then the next, and go on overleaf;
+    neither page has fewer than two rows."""
+
+    def __init__(self, cells: list[Flowable], columns: int, table: Callable[[list[list]], Table]):
+        super().__init__()
+        self.cells, self.columns, self.table = cells, columns, table
+        self._grid: Table | None = None
+
+    def _filled(self, cells: list[Flowable]) -> Table:
+        rows = -(-len(cells) // self.columns)
+        down = [cells[column * rows:(column + 1) * rows] for column in range(self.columns)]
+        return self.table([[column[row] if row < len(column) else "" for column in down] for row in range(rows)])
+
+    def wrap(self, available_width, available_height):
+        self._grid = self._filled(self.cells)
+        self.width, self.height = self._grid.wrapOn(getattr(self, "canv", None), available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        canvas, least = getattr(self, "canv", None), 2 * self.columns  # two rows
+        fitting = 0
+        for count in range(least, len(self.cells) - least + 1, self.columns):  # whole rows, two left over
+            if self._filled(self.cells[:count]).wrapOn(canvas, available_width, available_height)[1] > available_height:
+                break
+            fitting = count
+        if not fitting:
+            return []
+        return [FilledColumns(self.cells[:fitting], self.columns, self.table),
+                FilledColumns(self.cells[fitting:], self.columns, self.table)]
+
+    def draw(self):
+        assert self._grid is not None, "drawn before it was measured"
+        self._grid.drawOn(self.canv, 0, 0)
+
+
 def _tag_table(table: Table, event: str, *args) -> None:
     tagger = tagger_of(table.canv)
     if tagger is None:
