@@ -14,8 +14,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
+from typer.testing import CliRunner
 
 from conftest import CONTENT, open_pdf, run_tool
+from nlmg_pdf.cli import app
 from nlmg_pdf.errors import UserError
 from nlmg_pdf.inputs import load
 from nlmg_pdf.model import Edition
@@ -33,6 +35,16 @@ def copy(tmp_path) -> Path:
 
 def check(copy: Path, *extra: str) -> subprocess.CompletedProcess:
     return run_tool("check", "--content", "content", *extra, cwd=copy.parent)
+
+
+def check_in_process(copy: Path, monkeypatch) -> subprocess.CompletedProcess:
+    """`check`, run by the same command-line app in this process (a child's start-up costs more
+    than the check): for the many small cases; what only a real process shows is tested above."""
+    monkeypatch.chdir(copy.parent)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    result = CliRunner().invoke(app, ["check", "--content", "content"])
+    assert isinstance(result.exception, SystemExit | None), result.exception  # no error escaped the app
+    return subprocess.CompletedProcess(["check"], result.exit_code, result.stdout, result.stderr)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -116,9 +128,9 @@ def test_every_problem_is_reported_in_one_run(copy):
      "content/sections/glossary.md:LINE:1: image 'https://example.org/map.png' is a web address; expected a file "
      "inside the content folder"),
 ])
-def test_each_kind_of_mistake_is_named_exactly(copy, spoil, message):
+def test_each_kind_of_mistake_is_named_exactly(copy, spoil, message, monkeypatch):
     spoil(copy)
-    (found,) = problems(check(copy))
+    (found,) = problems(check_in_process(copy, monkeypatch))
     if "LINE" in message:
         path = copy.parent / message.split(":", 1)[0]
         fragment = {"tern": "tern:", "'BC'": "answer: BC", "answer": "answer: 2", "image": "![", "date": "date:",
