@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..errors import Problems, UserError, did_you_mean
+from .files import confined
 from .inline import InlineReader
 from .yamlfile import Record, load_mapping
 
@@ -48,8 +49,9 @@ class CatalogReader:
         self.chapters = chapters  # the novel's, so a chapter number past its end is a mistake
         self.catalog = Catalog()
 
-    def read(self, files: dict[str, str]) -> Catalog:
-        """`files` maps 'quotations', 'characters', 'questions' to paths inside the content."""
+    def read(self, files: dict[str, str], places: dict[str, m.Source] | None = None) -> Catalog:
+        """`files` maps 'quotations', 'characters', 'questions' to paths inside the content;
+        `places`, each to where the manifest names it (for a file that cannot be read)."""
         readers = {"themes": self._themes, "quotations": self._quotations, "characters": self._characters,
                    "questions": self._questions, "quiz": self._quiz, "glossary": self._glossary,
                    "schedule": self._schedule}
@@ -57,8 +59,9 @@ class CatalogReader:
             if kind in files:
                 shown = files[kind]
                 self.catalog.files[WHAT[kind]] = shown
+                where = (places or {}).get(kind)
                 try:
-                    data = load_mapping(self.root / shown, shown)
+                    data = load_mapping(confined(self.root, shown, where or m.Source(shown)), shown, where)
                 except UserError as error:  # unreadable; report it and check the rest
                     self.problems.extend(error.problems)
                     continue

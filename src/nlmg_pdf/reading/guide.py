@@ -9,6 +9,7 @@ from .. import model as m
 from ..errors import Problems, UserError, did_you_mean
 from ..stylesheet import PAPER_SIZES
 from .catalog import MOST_CHAPTERS, WHAT, CatalogReader
+from .files import confined
 from .images import ImageReader
 from .markdown import MarkdownReader
 from .typography import typeset_around_addresses
@@ -23,14 +24,15 @@ LANGUAGES = ("en-GB", "en-US")
 def load_guide(root: Path) -> m.Guide:
     """Read the content directory `root`; raise UserError listing every problem found."""
     problems = Problems()
-    manifest = Record(load_mapping(root / MANIFEST, MANIFEST), MANIFEST, problems)
+    manifest_path = confined(root, MANIFEST, m.Source(MANIFEST))  # (a link to a manifest elsewhere is refused)
+    manifest = Record(load_mapping(manifest_path, MANIFEST), MANIFEST, problems)
     metadata = _metadata(manifest)
-    catalog = CatalogReader(root, problems, metadata.novel_chapters).read(_data_files(manifest))
+    catalog = CatalogReader(root, problems, metadata.novel_chapters).read(*_data_files(manifest))
     anchors: set[str] = set()
     sections, links = [], list(catalog.links)
-    for path in manifest.texts("sections"):
+    for path, where in manifest.placed_texts("sections"):
         try:
-            section, section_links = _section(root, path, catalog, problems, anchors)
+            section, section_links = _section(root, path, where, catalog, problems, anchors)
         except UserError as error:  # a file that cannot be read at all; go on with the others
             problems.extend(error.problems)
             continue
@@ -66,15 +68,16 @@ def _metadata(manifest: Record) -> m.Metadata:
     return metadata
 
 
-def _data_files(manifest: Record) -> dict[str, str]:
+def _data_files(manifest: Record) -> tuple[dict[str, str], dict[str, m.Source]]:
+    """Each kind of data's file, and where the manifest names it."""
     record = manifest.sub("data")
     files = {kind: path for kind in WHAT if (path := record.text(kind, required=False)) is not None}
     record.finish()
-    return files
+    return files, {kind: record.value_source(kind) for kind in files}
 
 
-def _section(root: Path, path: str, catalog, problems: Problems, anchors: set[str]):
-    text = read_text(root / path, path)
+def _section(root: Path, path: str, where: m.Source, catalog, problems: Problems, anchors: set[str]):
+    text = read_text(confined(root, path, where), path, where)
     front, body, body_line = _split_front_matter(text, path)
     record = Record(front, path, problems)
     title = record.printed("title") or ""

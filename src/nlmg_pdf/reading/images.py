@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
 from .. import model as m
-from ..errors import Problems
+from ..errors import Problems, UserError
+from .files import MAX_IMAGE_BYTES, read_bytes
 from .typography import typeset
 
 FORMATS = {"PNG", "JPEG"}
 SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-MAX_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 25_000_000  # 5000 x 5000: a full page at 300 dpi is 8.4 million
 
 
 class ImageReader:
@@ -44,24 +46,31 @@ class ImageReader:
         path = (self.root / target).resolve()
         if not path.is_relative_to(self.root):
             return self._refuse(source, f"{where} lies outside the content folder; expected a file inside it")
-        if not path.is_file():
+        if not path.exists():
             return self._refuse(source, f"{where} not found; expected a file inside the content folder")
         try:
-            if path.stat().st_size > MAX_BYTES:
-                return self._refuse(source, f"{where} is larger than 20 MB; expected a smaller PNG or JPEG file")
-            data = path.read_bytes()
-        except OSError as error:
-            return self._refuse(source, f"{where} cannot be read ({error.strerror}); expected a readable file")
+            data = read_bytes(path, source, MAX_IMAGE_BYTES, name=f"image '{target}'")
+        except UserError as error:
+            self.problems.extend(error.problems)
+            return None
         from PIL import Image, UnidentifiedImageError  # (only for content that has images: 30 ms to import)
 
         try:
-            with Image.open(io.BytesIO(data)) as image:
-                kind = image.format
-                image.verify()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # (the limit below is lower)
+                with Image.open(io.BytesIO(data)) as image:
+                    kind, (width, height) = image.format, image.size
+                    if width * height > MAX_PIXELS:
+                        return self._refuse(source, f"{where} is {width} x {height} pixels; expected at most "
+                                            f"{MAX_PIXELS // 1_000_000} million (a page needs far fewer)")
+                    image.load()  # every pixel decoded now, so broken data is found here and not in the build
         except Image.DecompressionBombError:
             return self._refuse(source, f"{where} has too many pixels to be safe; expected a smaller image")
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            kind = None
+        except UnidentifiedImageError:
+            return self._refuse(source, f"{where} is not a PNG or JPEG image; expected one of those")
+        except (OSError, SyntaxError, ValueError):
+            return self._refuse(source, f"{where} cannot be decoded (its data is cut short or damaged); "
+                                "expected a whole PNG or JPEG image")
         if kind not in FORMATS:
             return self._refuse(source, f"{where} is not a PNG or JPEG image; expected one of those")
         return data

@@ -10,6 +10,7 @@ import yaml
 
 from ..errors import Problem, Problems, UserError, closest, did_you_mean
 from ..model import Source
+from .files import read_bytes
 from .typography import typeset
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}$")
@@ -30,6 +31,7 @@ class Mapping(dict):
 
 class Sequence(list):
     position: Position = (0, 0)
+    item_positions: list[Position] = []  # where each item begins
 
     @property
     def line(self) -> int:
@@ -64,6 +66,7 @@ class _LineLoader(yaml.SafeLoader):
     def construct_sequence(self, node, deep=False):
         sequence = Sequence(super().construct_sequence(node, deep=True))
         sequence.position = _at(node.start_mark)
+        sequence.item_positions = [_at(item.start_mark) for item in node.value]
         return sequence
 
 
@@ -72,17 +75,16 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_seque
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
-def read_text(path: Path, shown: str) -> str:
+def read_text(path: Path, shown: str, where: Source | None = None) -> str:
+    """A file's UTF-8 text. A problem opening it is placed at `where`, the place that names the
+    file, if given, else at the file `shown`; a problem in its text, in the file."""
+    data = read_bytes(path, where, name=shown) if where else read_bytes(path, Source(shown))
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError.one(Source(shown), "file not found") from None
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        before = path.read_bytes()[: err.start]
+        before = data[: err.start]
         line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
         raise UserError.one(Source(shown, line, column), "the file is not UTF-8 text; save it as UTF-8") from None
-    except OSError as err:
-        raise UserError.one(Source(shown), f"cannot read the file ({err.strerror})") from None
 
 
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
@@ -98,25 +100,29 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
         raise UserError.one(Source(shown, line, column), f"invalid YAML: {what}") from None
 
 
-def _shifted(data: Any, lines: int) -> Any:
-    """Move every remembered position down by `lines`, for YAML that starts inside a file."""
-    if not lines:
+def _shifted(data: Any, lines: int, seen: set[int] | None = None) -> Any:
+    """Move every remembered position down by `lines`, for YAML that starts inside a file.
+    Each node is moved once, however many aliases repeat it (a 'billion laughs' front matter
+    would otherwise be walked in all its expansions)."""
+    seen = set() if seen is None else seen
+    if not lines or id(data) in seen or not isinstance(data, Mapping | Sequence):
         return data
+    seen.add(id(data))
+    data.position = (data.position[0] + lines, data.position[1])
     if isinstance(data, Mapping):
         move = lambda positions: {key: (line + lines, column) for key, (line, column) in positions.items()}  # noqa: E731
-        data.position = (data.position[0] + lines, data.position[1])
         data.key_positions, data.value_positions = move(data.key_positions), move(data.value_positions)
-        for value in data.values():
-            _shifted(value, lines)
-    elif isinstance(data, Sequence):
-        data.position = (data.position[0] + lines, data.position[1])
-        for value in data:
-            _shifted(value, lines)
+        children: Any = data.values()
+    else:
+        data.item_positions = [(line + lines, column) for line, column in data.item_positions]
+        children = data
+    for value in children:
+        _shifted(value, lines, seen)
     return data
 
 
-def load_mapping(path: Path, shown: str) -> Mapping:
-    data = parse_yaml(read_text(path, shown), shown)
+def load_mapping(path: Path, shown: str, where: Source | None = None) -> Mapping:
+    data = parse_yaml(read_text(path, shown, where), shown)
     if data is None:
         raise UserError.one(Source(shown, 1), "the file is empty; expected a YAML mapping")
     if not isinstance(data, Mapping):
@@ -191,6 +197,14 @@ class Record:
 
     def day(self, key: str, required: bool = True) -> date | None:
         return self.value(key, "a date written YYYY-MM-DD", lambda v: isinstance(v, date), required)
+
+    def placed_texts(self, key: str, required: bool = True) -> list[tuple[str, Source]]:
+        """A list of texts, each with the place it is written (for a file name in a list)."""
+        texts = self.texts(key, required)
+        value = self.data.get(key)
+        positions = getattr(value, "item_positions", [])
+        return [(text, Source(self.path, *positions[number]) if number < len(positions) else self.value_source(key))
+                for number, text in enumerate(texts)]
 
     def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
         ok = lambda v: isinstance(v, list) and all(isinstance(i, str) and i.strip() for i in v)  # noqa: E731

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -130,12 +131,13 @@ def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ])
 
-    def table(rows: list[list]) -> Grid:
-        grid = Grid(rows, colWidths=[f"{100 / count:.2f}%"] * count, hAlign="LEFT", repeatRows=0)
-        grid.setStyle(style)
-        return grid
+    return [FilledColumns(cells, count, partial(_key_table, count, style)), Spacer(1, r.style.paragraph_space)]
 
-    return [FilledColumns(cells, count, table), Spacer(1, r.style.paragraph_space)]
+
+def _key_table(count: int, style: TableStyle, rows: list[list]) -> Grid:
+    grid = Grid(rows, colWidths=[f"{100 / count:.2f}%"] * count, hAlign="LEFT", repeatRows=0)
+    grid.setStyle(style)
+    return grid
 
 
 SCHEDULE_COLUMNS = LABELS.schedule_columns

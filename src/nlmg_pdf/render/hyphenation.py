@@ -17,12 +17,22 @@ Hyphenator = Callable[[str], Iterable[tuple[str, str]]]
 @cache
 def hyphenator(language: str) -> Hyphenator:
     """The breaks a word may take, as (head, tail) pairs, for reportlab's `hyphenationLang`."""
-    dictionary = pyphen.Pyphen(lang=language, left=LEAST_PART, right=LEAST_PART)
+    return Breaks(language)
 
-    def breaks(word: str) -> Iterable[tuple[str, str]]:
+
+class Breaks:
+    """One language's hyphenator, shared by the whole build (and pickled as its language, so a
+    laid-out story can cross to another process)."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._dictionary = pyphen.Pyphen(lang=language, left=LEAST_PART, right=LEAST_PART)
+
+    def __call__(self, word: str) -> Iterable[tuple[str, str]]:
         letters = word.strip(".,;:!?\u2019\u201d)")
         if len(letters) < LEAST_WORD or not letters[:1].islower() or not letters.isalpha():
             return ()  # a name, a capitalised word, a short word, or one with a hyphen or digits
-        return dictionary.iterate(word)
+        return self._dictionary.iterate(word)
 
-    return breaks
+    def __reduce__(self):
+        return hyphenator, (self.language,)
