@@ -14,6 +14,7 @@ sentence naming the page and what was found. An empty list means the pages look 
     hyphenation(layout, ...)    no name hyphenated, no ladder of hyphens, no split last word
     straight_quotes(layout)     no ' or " printed anywhere
     icons_apart(layout, icons)  no theme icon at a line's end, its name on the next line
+    gaps_in_paragraphs(layout)  no gap between two lines of one paragraph (halves of a split on one page)
 
 From a shell, for a quick look at a build:
 
@@ -963,6 +964,31 @@ def straight_quotes(layout: Layout) -> list[str]:
     return problems
 
 
+# --- 8. gaps inside a paragraph ----------------------------------------------------------------------
+
+PARAGRAPH_ROLES = frozenset({"P", "Note", "TOCI"})
+
+
+def gaps_in_paragraphs(layout: Layout, most: float = 1.75) -> list[str]:
+    """No paragraph with a gap between two of its lines on one page (more than `most` times the
+    type size from baseline to baseline): the mark of a paragraph split and both halves set on
+    the same page."""
+    problems = []
+    for page in layout.pages:
+        by_owner: dict[tuple[int, int], list[Line]] = defaultdict(list)
+        for line in layout.body(page):
+            if line.owner is not None and line.owner.role in PARAGRAPH_ROLES:
+                by_owner[line.owner.key].append(line)
+        for lines in by_owner.values():
+            lines.sort(key=lambda line: -line.baseline)
+            for above, below in zip(lines, lines[1:], strict=False):
+                gap = above.baseline - below.baseline
+                if gap > most * max(above.size, below.size) and below.left < above.right:
+                    problems.append(f"{layout.label(page)}: a gap of {gap:.0f} pt inside a paragraph, between "
+                                    f"{above.text[-30:]!r} and {below.text[:30]!r}")
+    return problems
+
+
 # --- 7. icons -----------------------------------------------------------------------------------------
 
 
@@ -1054,6 +1080,7 @@ def all_checks(layout: Layout, guide=None) -> dict[str, list[str]]:
         "hyphenation": lambda: hyphenation(layout, source),
         "straight quotes": lambda: straight_quotes(layout),
         "icons apart": lambda: icons_apart(layout, theme_icons()),
+        "gaps in paragraphs": lambda: gaps_in_paragraphs(layout),
     }
     return {name: check() for name, check in checks.items()}
 

@@ -1,7 +1,7 @@
 """How the pages look, in every build: nothing printed over anything else, no page left half
 empty mid-section, running heads that name the section the page opens in, no heading or list
-stranded at the foot of a page, hyphenation that spares names and paragraph ends, and no
-straight quotes. The checkers are in layout_checks.py (also a command: `python
+stranded at the foot of a page, hyphenation that spares names and paragraph ends, no
+straight quotes, no theme icon apart from its name and no gap inside a paragraph. The checkers are in layout_checks.py (also a command: `python
 tests/layout_checks.py FILE.pdf [--style NAME]`).
 
 Each checker has a test over the whole matrix (both editions in every style on both papers)
@@ -96,6 +96,11 @@ class TestEveryBuild:
     @pytest.mark.parametrize(("style", "paper", "edition"), every_build())
     def test_no_theme_icon_ends_a_line_apart_from_its_name(self, layout_of, style, paper, edition):
         problems = lc.icons_apart(layout_of(style, paper, edition), lc.theme_icons())
+        assert not problems, report(problems)
+
+    @pytest.mark.parametrize(("style", "paper", "edition"), every_build())
+    def test_no_paragraph_has_a_gap_between_its_lines(self, layout_of, style, paper, edition):
+        problems = lc.gaps_in_paragraphs(layout_of(style, paper, edition))
         assert not problems, report(problems)
 
     @pytest.mark.parametrize(("style", "paper", "edition"), every_build())
@@ -370,6 +375,21 @@ def test_icons_apart_finds_an_icon_at_a_lines_end(drawing):
               .lines("Themes: \u00a7 Memory and \u00a7", "Hope, and the words go on", "\u00a7 Hope at the start")
               .fill().page("Alpha").save())
     assert lc.icons_apart(layout, {"\u00a7"}) == ["page 2: the line 'Themes: \u00a7 Memory and \u00a7' ends in an icon"]
+
+
+def test_gaps_in_paragraphs_finds_the_halves_of_a_split_set_on_one_page(drawing):
+    """The reading is doctored to say the lines are one paragraph's, as in the tests above."""
+    layout = (a_cover(drawing).page().heading("Alpha").lines("The system\u2019s words are gentle, and",
+                                                             "she uses them without irony: to complete is")
+              .gap(8).lines("to die, sooner or later.").fill().page("Alpha").save())
+    paragraph = lc.Element("P", (1, 0), lc.Element("Sect", (2, 0), lc.Element("Document", (3, 0), None)))
+    lines = [line for line in layout.pages[1].lines if line.text.startswith(("The system", "she uses", "to die"))]
+    for line in lines:
+        line.elements, line.owner = tuple(paragraph.chain()), paragraph
+    assert lc.gaps_in_paragraphs(layout) == [
+        "page 2: a gap of 22 pt inside a paragraph, between ' without irony: to complete is' and 'to die, sooner or later.'"]
+    lines[2].owner = lc.Element("P", (4, 0), paragraph.parent)  # the next paragraph: a gap is right there
+    assert lc.gaps_in_paragraphs(layout) == []
 
 
 def test_the_command_prints_each_checkers_problems(drawing):

@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import Problems, UserError
 from ..fontfiles import FAMILIES
 from ..stylesheet import PAPER_SIZES, Style
+from .files import inside
 from .yamlfile import Record, load_mapping
 
 UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
@@ -117,7 +118,10 @@ def _parent(record: Record, path: Path, shown: str, styles_folder: Path | None, 
     # a style beside this file first, then one of the shipped styles
     folders = [path.parent, *([styles_folder] if styles_folder else [])]
     for folder in folders:
-        candidate = folder / file_name
+        candidate = inside(folder, file_name)  # a style beside this one or a shipped one, never elsewhere
+        if candidate is None:
+            raise UserError.one(record.value_source("extends"), f"'extends: {extends}' leads out of the style's "
+                                "folder; expected the name of a style beside it or of a shipped style")
         if candidate.is_file() and candidate.resolve() != path.resolve():
             if candidate.resolve() in seen:
                 raise UserError.one(record.source("extends"), f"'extends: {extends}' goes round in a circle; "

@@ -72,12 +72,17 @@ class TaggedParagraph(Paragraph):
     def split(self, available_width, available_height):
         parts = super().split(available_width, available_height)
         if len(parts) == 2 and _hyphen_ends(parts[0], available_width, available_height):
-            # a word hyphenated across the page: end the page a line sooner, if both parts keep two
-            sooner = super().split(available_width, available_height - self.style.leading)
-            if len(sooner) == 2 and all(_lines(part, available_width) >= 2 for part in sooner):
-                parts = sooner
-            elif _lines(parts[0], available_width) <= 2:
-                return []  # the paragraph moves on whole: two lines short is the lesser fault
+            # a word hyphenated across the page: end the page up to three lines sooner, if both parts
+            # keep two lines (reportlab's own widow rule may give the same split a line sooner)
+            for lines in (1, 2, 3):
+                sooner = super().split(available_width, available_height - lines * self.style.leading)
+                if (len(sooner) == 2 and not _hyphen_ends(sooner[0], available_width, available_height)
+                        and all(_lines(part, available_width) >= 2 for part in sooner)):
+                    parts = sooner
+                    break
+            else:
+                if _lines(parts[0], available_width) <= 2:
+                    return []  # the paragraph moves on whole: two lines short is the lesser fault
         for part in parts:  # both halves of a split paragraph are one element
             part.node, part.label = self.node, self.label
         return parts
@@ -200,8 +205,15 @@ def split_leaving(split: Callable[[float], list], height: float, least: float,
             retry = split(sooner)
             fit = _fitting(retry, sooner, measure) if len(retry) >= 2 else 0
             if 0 < fit < len(retry) and _stacked(retry[fit:], measure) >= least:
-                left = height - _stacked(retry[:fit], measure)
-                return [*retry[:fit], CondPageBreak(left + least), *retry[fit:]]  # (never at a page's top)
+                pieces = retry
+                break
+        else:
+            fit = _fitting(pieces, height, measure)
+    if 0 < fit < len(pieces):
+        # the page ends here: break it, or platypus would set what goes on on the room left
+        # below (the page ended sooner, or the pieces measure a little short), a gap mid-text.
+        # (A page's full height is never less than `height`, so a fresh page never breaks.)
+        return [*pieces[:fit], CondPageBreak(height), *pieces[fit:]]
     return pieces
 
 
@@ -214,7 +226,8 @@ def _fitting(pieces: list[Flowable], height: float, measure: Callable[[Flowable]
 
 
 def _stacked(pieces: list[Flowable], measure: Callable[[Flowable], float]) -> float:
-    """Their height one after another, with the space between them."""
+    """Their height one after another, with the space between them (a page end takes none)."""
+    pieces = [piece for piece in pieces if not isinstance(piece, CondPageBreak)]
     between = sum(max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(pieces, pieces[1:], strict=False))
     return sum(measure(piece) for piece in pieces) + between
 
