@@ -15,7 +15,7 @@ from .. import model as m
 from ..outline import LABELS, block_name
 from ..stylesheet import Style
 from . import exercises, features
-from .flowables import BulletedList, Grid, Heading, Kept, NotesAfter, Rule, TaggedParagraph, framed
+from .flowables import BulletedList, Gap, Grid, Heading, Kept, NotesAfter, Rule, TaggedParagraph, framed
 from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths, narrowest
 from .markup import escaped, icon, markup
 from .paragraph_styles import ParagraphStyles
@@ -126,7 +126,7 @@ class BlockRenderer:
             if section.new_page:
                 opening = [PageBreak()]
             else:  # running on: a title needs room for itself and more than a short first paragraph
-                opening = [Spacer(1, self.style.body_size * 2),
+                opening = [Gap(self.style.body_size * 2),
                            CondPageBreak(self._room_for(title.style) + self.style.body_leading * 3)]
             return [*opening, title, *self.render(section.blocks, top=True)]
 
@@ -185,7 +185,7 @@ class BlockRenderer:
             inner = self.render(block.children)
         box = framed([[inner]], self.paras.body.fontName, self.style.rule_colour, self.style.box_padding,
                      self.style.box_border, accent_left=True)
-        return [box, Spacer(1, self.style.paragraph_space)]
+        return [box, Gap(self.style.paragraph_space)]
 
     def rule(self, block: m.Rule) -> list[Flowable]:
         return [Rule(width="40%", thickness=0.8, color=colors.HexColor(self.style.rule_colour),
@@ -219,7 +219,7 @@ class BlockRenderer:
         ]
         commands += [("ALIGN", (i, 0), (i, -1), ALIGN[a]) for i, a in enumerate(block.aligns)]
         table.setStyle(TableStyle(commands))
-        return [table, Spacer(1, self.style.paragraph_space * 1.5)]
+        return [table, Gap(self.style.paragraph_space * 1.5)]
 
     def _table_styles(self, columns: list[list[str]]) -> tuple[ParagraphStyle, ParagraphStyle] | None:
         """The table's usual paras, or the small size when its longest words would not fit
@@ -242,7 +242,7 @@ class BlockRenderer:
                 parts: list[Flowable] = [self.tagged(f"<b>{self.markup(row[0])}</b>", self.paras.body)] if row else []
                 parts += [self.tagged(f"<b>{self.markup(name)}:</b> {self.markup(cell)}", self.paras.list_body)
                           for name, cell in zip(block.header[1:], row[1:], strict=False)]
-            out += [Kept(parts), Spacer(1, self.style.paragraph_space)]
+            out += [Kept(parts), Gap(self.style.paragraph_space)]
         return out
 
     def callout(self, block: m.Callout) -> list[Flowable]:
@@ -264,7 +264,7 @@ class BlockRenderer:
                      background=self.style.box_colour, accent_left=accent_left, least=least,
                      continued=continued)
         lead_rows = tuple(row[0] for row in rows[:lead])
-        return [Kept([box], least=least, lead=lead_rows), Spacer(1, self.style.paragraph_space * 1.2)]
+        return [Kept([box], least=least, lead=lead_rows), Gap(self.style.paragraph_space * 1.2)]
 
     def notes(self, block: m.NoteList) -> list[Flowable]:
         out: list[Flowable] = [Rule(width="30%", thickness=0.5, hAlign="LEFT",

@@ -7,11 +7,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from .. import model as m
 from ..outline import LABELS
-from .flowables import FilledColumns, Grid, Kept, MarkCircle, TaggedParagraph, WriteInLines
+from .flowables import FilledColumns, Gap, Grid, Kept, MarkCircle, TaggedParagraph, WriteInLines
 from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths
 from .markup import escaped
 from .tagging import Node
@@ -82,7 +82,7 @@ def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
 
 
 def _after_write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
-    return [Spacer(1, r.style.paragraph_space * 1.5)] if lines else []
+    return [Gap(r.style.paragraph_space * 1.5)] if lines else []
 
 
 def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]]) -> Grid:
@@ -131,7 +131,7 @@ def answer_key(r: BlockRenderer, block: m.AnswerKey) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ])
 
-    return [FilledColumns(cells, count, partial(_key_table, count, style)), Spacer(1, r.style.paragraph_space)]
+    return [FilledColumns(cells, count, partial(_key_table, count, style)), Gap(r.style.paragraph_space)]
 
 
 def _key_table(count: int, style: TableStyle, rows: list[list]) -> Grid:
@@ -184,7 +184,7 @@ def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowabl
         ("LINEBELOW", (0, 1), (-1, -1), 0.5, grid),
         ("LINEBEFORE", (3, 1), (4, -1), 0.5, grid),
     ]))
-    return [table, Spacer(1, r.style.paragraph_space)]
+    return [table, Gap(r.style.paragraph_space)]
 
 
 HANDLERS: dict[type, Callable[..., list[Flowable]]] = {

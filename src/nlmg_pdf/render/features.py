@@ -6,11 +6,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from .. import model as m
 from ..outline import LABELS
-from .flowables import Kept, Picture, PullQuote
+from .flowables import Gap, Kept, Picture, PullQuote
 from .markup import NO_BREAK, escaped
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def key_quotations(r: BlockRenderer, block: m.KeyQuotations) -> list[Flowable]:
             if q.comment:
                 parts.append(r.tagged(r.markup(q.comment), r.paras.body))
         # a long comment may go on overleaf, once the quotation and a few of its lines are here
-        out += [Kept(parts, least=r.least), Spacer(1, r.style.paragraph_space)]
+        out += [Kept(parts, least=r.least), Gap(r.style.paragraph_space)]
     return out
 
 
@@ -86,7 +86,7 @@ def figure(r: BlockRenderer, block: m.Figure) -> list[Flowable]:
         parts: list[Flowable] = [picture]
         if block.caption:
             parts.append(r.tagged(r.markup(block.caption), r.paras.quote_source, role="Caption"))
-    return [Kept(parts), Spacer(1, r.style.paragraph_space)]
+    return [Kept(parts), Gap(r.style.paragraph_space)]
 
 
 HANDLERS: dict[type, Callable[..., list[Flowable]]] = {

@@ -13,6 +13,7 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -184,6 +185,16 @@ class Kept(KeepTogether):
         if len(pieces) < 2 or pieces[0].wrapOn(canvas, width, room)[1] < least:
             return None
         return [*before, *pieces]
+
+
+class Gap(Spacer):
+    """Space between blocks, which no page begins with: it is the space before a flowable of
+    no height, and platypus drops a flowable's space before at the top of a page (a Spacer
+    there would push the page's first line down)."""
+
+    def __init__(self, height: float):
+        super().__init__(0, 0)
+        self.spaceBefore = height
 
 
 def split_leaving(split: Callable[[float], list], height: float, least: float,
