@@ -620,6 +620,8 @@ COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, MID_SECT
     "the page before a run-on section that moved to the next page",
     "the page before a question that moved on with its write-in lines", "mid-section")
 QUESTION = re.compile(r"\d+\.\s")
+# what a guide's layout leaves short by design (the layout tests name the same, one by one)
+BY_DESIGN = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION)
 
 
 def fullness(layout: Layout, page: Page) -> float:
@@ -657,7 +659,7 @@ def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | Non
 def _opens_with_a_question_to_write_on(layout: Layout, page: Page) -> bool:
     """The page begins with a numbered question, and has ruled lines to write on (a workbook
     never parts a question from its lines, so a tall one leaves the page before it short)."""
-    body = layout.body(page)[:3]  # (a Part's heading may come first)
+    body = layout.body(page)[:6]  # (a heading may come first, and a line or two introducing the questions)
     return any(QUESTION.match(line.text) for line in body) and bool(page.segments)
 
 
@@ -1074,7 +1076,7 @@ def all_checks(layout: Layout, guide=None) -> dict[str, list[str]]:
     new_pages = new_page_sections(guide) if guide is not None else None
     checks: dict[str, Callable[[], list[str]]] = {
         "overlaps": lambda: overlaps(layout),
-        "half-empty pages": lambda: half_empty_pages(layout, new_page_sections=new_pages),
+        "half-empty pages": lambda: half_empty_pages(layout, BY_DESIGN, new_page_sections=new_pages),
         "running heads": lambda: running_heads(layout),
         "stranded headings": lambda: stranded_headings(layout),
         "hyphenation": lambda: hyphenation(layout, source),

@@ -53,7 +53,8 @@ def test_a_section_outside_the_content_folder_is_refused(copy, name):
     code, lines = check(copy)
     assert code == 1
     line = manifest_line(copy, name)
-    assert lines == [f"content/guide.yaml:{line}:5: '{name}' lies outside the content folder; expected a file inside it"]
+    assert lines == [f"content/guide.yaml:{line}:5: '{name}' lies outside the content folder; "
+                     "expected a file inside it"]
 
 
 def test_a_data_file_outside_the_content_folder_is_refused(copy):

@@ -1,8 +1,9 @@
 """How the pages look, in every build: nothing printed over anything else, no page left half
 empty mid-section, running heads that name the section the page opens in, no heading or list
 stranded at the foot of a page, hyphenation that spares names and paragraph ends, no
-straight quotes, no theme icon apart from its name and no gap inside a paragraph. The checkers are in layout_checks.py (also a command: `python
-tests/layout_checks.py FILE.pdf [--style NAME]`).
+straight quotes, no theme icon apart from its name and no gap inside a paragraph. The
+checkers are in layout_checks.py (also a command: `python tests/layout_checks.py FILE.pdf
+[--style NAME]`).
 
 Each checker has a test over the whole matrix (both editions in every style on both papers)
 and a test that it can fail, on a small PDF drawn here with reportlab's canvas that has the
@@ -387,7 +388,8 @@ def test_gaps_in_paragraphs_finds_the_halves_of_a_split_set_on_one_page(drawing)
     for line in lines:
         line.elements, line.owner = tuple(paragraph.chain()), paragraph
     assert lc.gaps_in_paragraphs(layout) == [
-        "page 2: a gap of 22 pt inside a paragraph, between ' without irony: to complete is' and 'to die, sooner or later.'"]
+        "page 2: a gap of 22 pt inside a paragraph, between ' without irony: to complete is' and "
+        "'to die, sooner or later.'"]
     lines[2].owner = lc.Element("P", (4, 0), paragraph.parent)  # the next paragraph: a gap is right there
     assert lc.gaps_in_paragraphs(layout) == []
 

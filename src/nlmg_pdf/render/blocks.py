@@ -51,7 +51,7 @@ class BlockRenderer:
         """The blocks' flowables; at a section's `top` level (never inside a box or a list,
         where reportlab cannot keep a group together), a list does not leave one line behind."""
         out: list[Flowable] = []
-        lead_in = None  # the paragraph just made, if it leads into what follows ("Evidence to use:")
+        previous: m.Block | None = None
         for block in blocks:
             handler = self._handlers.get(type(block))
             if handler is None:  # e.g. an Only block the edition filter should have removed
@@ -63,20 +63,27 @@ class BlockRenderer:
                 made = handler(block)
             finally:
                 self.origin = outer
-            if top and isinstance(block, m.NoteList) and _notes_follow(out):
-                made = _notes_after(out, made, self.least)
             if top:
-                least = self.style.body_leading * LEAST_LIST_LINES
-                made = [Kept([flowable], least=least) if isinstance(flowable, BulletedList) else flowable
-                        for flowable in made]
-                if lead_in is not None and out and out[-1] is lead_in and made and isinstance(made[0], Kept):
-                    # a paragraph ending in a colon never ends a page without the first of what it leads into
-                    made[0] = Kept([out.pop(), *made[0].parts], least=made[0].least, lead=made[0].lead)
+                made = self._kept_at_top(block, made, out, previous)
             for flowable in made:  # where it came from, should it prove impossible to lay out
                 self.origins[flowable] = origin
             out.extend(made)
-            lead_in = made[-1] if isinstance(block, m.Paragraph) and _leads_in(block) and made else None
+            previous = block
         return _headings_kept_with_boxes(out)
+
+    def _kept_at_top(self, block: m.Block, made: list[Flowable], out: list[Flowable],
+                     previous: m.Block | None) -> list[Flowable]:
+        """At a section's top level: a list keeps a few lines together; notes go with the block
+        citing them; and a paragraph that leads into what follows (it ends in a colon, or it
+        introduces a set of questions after their heading) keeps with the first of it."""
+        if isinstance(block, m.NoteList) and _notes_follow(out):
+            made = _notes_after(out, made, self.least)
+        least = self.style.body_leading * LEAST_LIST_LINES
+        made = [Kept([flowable], least=least) if isinstance(flowable, BulletedList) else flowable for flowable in made]
+        if (isinstance(previous, m.Paragraph) and out and made and isinstance(made[0], Kept)
+                and isinstance(out[-1], TaggedParagraph) and _leads_into(previous, block, out)):
+            made[0] = Kept([out.pop(), *made[0].parts], least=made[0].least, lead=made[0].lead)
+        return made
 
     @property
     def least(self) -> float:
@@ -293,9 +300,13 @@ def _notes_after(out: list[Flowable], notes: list[Flowable], least: float) -> li
     return [NotesAfter(block, notes, least), *after]
 
 
-def _leads_in(paragraph: m.Paragraph) -> bool:
-    """A paragraph that introduces what follows it, as "Evidence to use:" does."""
-    return m.plain_text(paragraph.children).rstrip().endswith(":")
+def _leads_into(paragraph: m.Paragraph, block: m.Block, out: list[Flowable]) -> bool:
+    """Whether `paragraph` (its flowable the last in `out`) introduces `block`: it ends in a
+    colon ("Evidence to use:"), or it follows a heading and the block is a set of questions."""
+    if m.plain_text(paragraph.children).rstrip().endswith(":"):
+        return True
+    before = [flowable for flowable in out[:-1] if not isinstance(flowable, Spacer)]
+    return isinstance(block, m.QuestionList | m.Quiz) and bool(before) and isinstance(before[-1], Heading)
 
 
 def _headings_kept_with_boxes(flowables: list[Flowable]) -> list[Flowable]:
