@@ -52,9 +52,25 @@ def shipped_guide(edition: Edition | None = None) -> Guide:
 def run_tool(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m nlmg_pdf ARGS` in a child process, exactly as from a shell."""
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environment["NLMG_PDF_TRACEBACK"] = "1"  # a fault in the tool shows as a traceback, which the tests look for
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "nlmg_pdf", *args], cwd=cwd or ROOT, env=environment,
                           capture_output=True, text=True, timeout=120)
+
+
+def check_in_process(copy: Path, monkeypatch) -> subprocess.CompletedProcess:
+    """`nlmg-pdf check --content content`, run from the folder holding `copy` by the same
+    command-line app in this process (a child's start-up costs more than the check): for the
+    many small cases; what only a real process shows is tested with `run_tool`."""
+    from typer.testing import CliRunner
+
+    from nlmg_pdf.cli import app
+
+    monkeypatch.chdir(copy.parent)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    result = CliRunner().invoke(app, ["check", "--content", "content"])
+    assert isinstance(result.exception, SystemExit | None), result.exception  # no error escaped the app
+    return subprocess.CompletedProcess(["check"], result.exit_code, result.stdout, result.stderr)
 
 
 WRITE_IN_RULE = re.compile(r"^n [\d.]+ ([\d.]+) m [\d.]+ \1 l S$", re.M)  # a level line

@@ -14,10 +14,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
-from typer.testing import CliRunner
 
-from conftest import CONTENT, open_pdf, run_tool
-from nlmg_pdf.cli import app
+from conftest import CONTENT, check_in_process, open_pdf, run_tool
 from nlmg_pdf.errors import UserError
 from nlmg_pdf.inputs import load
 from nlmg_pdf.model import Edition
@@ -35,16 +33,6 @@ def copy(tmp_path) -> Path:
 
 def check(copy: Path, *extra: str) -> subprocess.CompletedProcess:
     return run_tool("check", "--content", "content", *extra, cwd=copy.parent)
-
-
-def check_in_process(copy: Path, monkeypatch) -> subprocess.CompletedProcess:
-    """`check`, run by the same command-line app in this process (a child's start-up costs more
-    than the check): for the many small cases; what only a real process shows is tested above."""
-    monkeypatch.chdir(copy.parent)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    result = CliRunner().invoke(app, ["check", "--content", "content"])
-    assert isinstance(result.exception, SystemExit | None), result.exception  # no error escaped the app
-    return subprocess.CompletedProcess(["check"], result.exit_code, result.stdout, result.stderr)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -194,6 +182,7 @@ def test_content_that_cannot_be_laid_out_is_named(copy):
     assert "is wider than its column" in problem.message and "paragraph" in problem.message
 
 
+@pytest.mark.slow  # (three builds; the fast lane's own test of it is in test_safe_output.py)
 def test_a_failed_build_keeps_the_last_pdf_and_leaves_no_partial_file(copy, tmp_path):
     """A content mistake (found while reading: one line with its place) and a layout problem (found
     while laying out) each stop the build and leave the PDF built before as it was, and nothing else."""
@@ -268,6 +257,9 @@ MARKDOWN_LINES = st.sampled_from([
 @given(lines=st.lists(st.one_of(MARKDOWN_LINES, st.text(max_size=40)), max_size=25))
 @example(lines=["Plain words.", "[^1]: note", "@character kathy", "::: note", "---", "Plain words.", "::: note",
                 "Longwordlongwordlongwordlongwordlongwordlongwordlongwordlongwordlongwordlongwordlongword"])
+@example(lines=["  " * depth + "- item" for depth in range(10)])  # a list nested 10 deep (once reportlab's IndexError)
+@example(lines=["> " * 25 + "deep"])  # quotations nested past the parser's own limit (once dropped unsaid)
+@example(lines=["A control\x00character", "and \x1b escape"])
 def test_any_markdown_builds_or_fails_with_the_tools_own_error(small_guide, lines):
     (small_guide / "sections" / "test.md").write_text("---\ntitle: Test\n---\n" + "\n".join(lines) + "\n")
     builds_or_explains(small_guide)
@@ -286,6 +278,16 @@ YAML_VALUES = st.recursive(
 @given(data=YAML_VALUES)
 def test_any_yaml_builds_or_fails_with_the_tools_own_error(small_guide, data):
     (small_guide / "data" / "quotations.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    builds_or_explains(small_guide)
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from("ab: -[]{}&*!\n\t\x00\x07\x1b\u0085\ufeff\"'#|>"), max_size=80))
+@example(text="quotations: " + "[" * 400 + "]" * 400)  # nested past Python's recursion limit
+@example(text="quotations:\n  - id: a\x00b\n")  # a NUL byte (once yaml's ReaderError, uncaught)
+def test_any_yaml_text_builds_or_fails_with_the_tools_own_error(small_guide, text):
+    (small_guide / "data" / "quotations.yaml").write_text(text, encoding="utf-8")
     builds_or_explains(small_guide)
 
 
@@ -356,11 +358,13 @@ def test_a_link_into_the_other_editions_material_is_plain_text_there(copy, tmp_p
         assert ("Go to Teaching notes" in links) is linked, edition
 
 
-def test_an_invalid_source_date_epoch(tmp_path):
-    result = run_tool("build", "--out", str(tmp_path / "x.pdf"), env={"SOURCE_DATE_EPOCH": "yesterday"})
+@pytest.mark.parametrize("epoch", ["yesterday", "\u0661\u0662\u0663", "99999999999999999"])
+def test_an_invalid_source_date_epoch(tmp_path, epoch):
+    """Words, digits of another script (which str.isdigit() accepts) and a time past the year 9999."""
+    result = run_tool("build", "--out", str(tmp_path / "x.pdf"), env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == ("SOURCE_DATE_EPOCH: 'yesterday' is not a time; expected whole seconds since "
-                                     "1970, such as 1700000000")
+    assert result.stderr.strip() == (f"SOURCE_DATE_EPOCH: '{epoch}' is not a time; expected whole seconds since "
+                                     "1970 in the digits 0-9, such as 1700000000, before the year 10000")
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import CONTENT, ROOT, run_tool
+from conftest import CONTENT, ROOT, check_in_process, run_tool
 
 SECRET = "THE-OUTSIDE-FILE-SAYS-THIS"
 
@@ -26,8 +26,10 @@ def copy(tmp_path) -> Path:
     return folder
 
 
-def check(copy: Path) -> tuple[int, list[str]]:
-    result = run_tool("check", "--content", "content", cwd=copy.parent)
+def check(copy: Path, monkeypatch=None) -> tuple[int, list[str]]:
+    """Check the copy: in this process, or given no monkeypatch, as a command of its own."""
+    result = (check_in_process(copy, monkeypatch) if monkeypatch is not None
+              else run_tool("check", "--content", "content", cwd=copy.parent))
     assert "Traceback" not in result.stderr, result.stderr
     assert SECRET not in result.stdout + result.stderr  # nothing from outside is quoted
     return result.returncode, result.stderr.strip().splitlines()[:-1]  # (the last line counts them)
@@ -46,30 +48,30 @@ def replace_in_manifest(copy: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["../outside.md", "{outside}", "sections/link.md"])
-def test_a_section_outside_the_content_folder_is_refused(copy, name):
+def test_a_section_outside_the_content_folder_is_refused(copy, name, monkeypatch):
     (copy / "sections" / "link.md").symlink_to(copy.parent / "outside.md")
     name = name.format(outside=copy.parent / "outside.md")
     replace_in_manifest(copy, "sections/faq.md", name)
-    code, lines = check(copy)
+    code, lines = check(copy, monkeypatch)
     assert code == 1
     line = manifest_line(copy, name)
     assert lines == [f"content/guide.yaml:{line}:5: '{name}' lies outside the content folder; "
                      "expected a file inside it"]
 
 
-def test_a_data_file_outside_the_content_folder_is_refused(copy):
+def test_a_data_file_outside_the_content_folder_is_refused(copy, monkeypatch):
     replace_in_manifest(copy, "glossary: data/glossary.yaml", "glossary: ../outside.yaml")
-    code, lines = check(copy)
+    code, lines = check(copy, monkeypatch)
     line = manifest_line(copy, "../outside.yaml")
     assert code == 1 and lines == [f"content/guide.yaml:{line}:13: '../outside.yaml' lies outside the content "
                                    "folder; expected a file inside it"]
 
 
-def test_a_manifest_that_links_outside_is_refused(copy):
+def test_a_manifest_that_links_outside_is_refused(copy, monkeypatch):
     (copy.parent / "elsewhere.yaml").write_text((copy / "guide.yaml").read_text())
     (copy / "guide.yaml").unlink()
     (copy / "guide.yaml").symlink_to(copy.parent / "elsewhere.yaml")
-    code, lines = check(copy)
+    code, lines = check(copy, monkeypatch)
     assert code == 1 and lines == ["content/guide.yaml: 'guide.yaml' lies outside the content folder; "
                                    "expected a file inside it"]
 
@@ -99,32 +101,32 @@ def test_a_named_pipe_is_refused_at_once_not_waited_on(copy, where, problem):
     assert code == 1 and lines == [problem.replace("LINE", str(line))]
 
 
-def test_a_link_to_a_device_is_refused(copy):
+def test_a_link_to_a_device_is_refused(copy, monkeypatch):
     (copy / "data" / "zero.yaml").symlink_to("/dev/zero")  # (it used to be read until memory ran out)
     replace_in_manifest(copy, "glossary: data/glossary.yaml", "glossary: data/zero.yaml")
-    code, lines = check(copy)
+    code, lines = check(copy, monkeypatch)
     line = manifest_line(copy, "data/zero.yaml")
     assert code == 1 and lines == [f"content/guide.yaml:{line}:13: 'data/zero.yaml' lies outside the content "
                                    "folder; expected a file inside it"]
 
 
-def test_a_file_over_the_size_limit_is_refused(copy):
+def test_a_file_over_the_size_limit_is_refused(copy, monkeypatch):
     faq = copy / "sections" / "faq.md"
     faq.write_text(faq.read_text() + ("A long line of words. " * 50 + "\n\n") * 1000)
-    code, lines = check(copy)
+    code, lines = check(copy, monkeypatch)
     line = manifest_line(copy, "sections/faq.md")
     assert code == 1 and lines == [f"content/guide.yaml:{line}:5: 'sections/faq.md' is larger than 1 MB; "
                                    "expected a smaller file"]
 
 
-def test_a_yaml_alias_bomb_in_front_matter_is_quick(copy):
+def test_a_yaml_alias_bomb_in_front_matter_is_quick(copy, monkeypatch):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, "
         f"*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}]\n" for n in range(8))
     faq = copy / "sections" / "faq.md"
     faq.write_text(faq.read_text().replace("---\n", "---\n" + bomb, 1))
     started = time.monotonic()
-    code, lines = check(copy)
+    code, lines = check(copy, monkeypatch)
     assert time.monotonic() - started < 20
     assert code == 1 and any("unknown field 'a'" in line for line in lines), lines
 

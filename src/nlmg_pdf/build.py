@@ -4,7 +4,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -15,8 +14,8 @@ from datetime import time as clock
 from multiprocessing.pool import Pool
 from pathlib import Path
 
-from .errors import UserError
-from .model import Edition, Guide, Source
+from .model import Edition, Guide
+from .output import SIGNALS, Interrupted, check_writable, signals_deferred, write_all
 from .stylesheet import Style
 from .transforms import prepare
 
@@ -63,27 +62,32 @@ def layout_workers(editions: int) -> Iterator[Pool | None]:
 def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
                    progress: Progress = lambda message: None, workers: Pool | None = None) -> list[Built]:
     """Lay out each edition (the teacher's here, the others in `workers` if given), then
-    write the files. Only this process writes, so an interrupted build writes nothing."""
+    write the files, all together or none. Only this process writes, so a build stopped by
+    Ctrl-C or SIGTERM while laying out writes nothing; one stopped while writing finishes
+    writing first (`Interrupted.written` then says so)."""
     for out in targets.values():
         check_writable(out)  # before minutes of layout, not after
     # the teacher edition, the longest, is laid out here while the workers take the others
     here, *elsewhere = sorted(targets, key=lambda edition: edition is not Edition.TEACHER)
     rendered: dict[Edition, Rendered] = {}
-    others = None
-    if workers is not None and elsewhere:
-        progress(f"laying out {len(targets)} editions side by side")
-        others = workers.starmap_async(render_edition, [(guide, style, edition) for edition in elsewhere])
-    with stopped_by_interrupt() as stop:
+    with stopped_by_signals() as stop:
+        others = None
+        if workers is not None and elsewhere:
+            progress(f"laying out {len(targets)} editions side by side")
+            others = workers.starmap_async(render_edition, [(guide, style, edition) for edition in elsewhere])
         for edition in [here] if others else [here, *elsewhere]:
             rendered[edition] = render_edition(guide, style, edition, progress, stop)
-    if others is not None:
-        rendered.update(zip(elsewhere, others.get(), strict=True))
-    built = []
-    for edition, out in targets.items():
-        result = rendered[edition]
-        progress(f"writing {out}")
-        write_atomically(out, result.pdf)
-        built.append(Built(out, result.pages, len(result.pdf), result.seconds))
+        while others is not None and not others.ready() and not stop.is_set():
+            others.wait(0.05)  # (a signal is seen between waits)
+        if others is not None and not stop.is_set():
+            rendered.update(zip(elsewhere, others.get(), strict=True))
+    progress(f"writing {', '.join(map(str, targets.values()))}")
+    with signals_deferred(then_ignored=True) as held:  # (the build ends soon after: see its note)
+        write_all({out: rendered[edition].pdf for edition, out in targets.items()})
+    built = [Built(out, rendered[edition].pages, len(rendered[edition].pdf), rendered[edition].seconds)
+             for edition, out in targets.items()]
+    if held.number is not None:
+        raise Interrupted(held.number, written=True)
     return built
 
 
@@ -108,19 +112,34 @@ def render(guide: Guide, style: Style, progress: Progress, stop: threading.Event
         return render_pdf(guide, style, progress, stop)
 
 
+class Stop(threading.Event):
+    """Set by Ctrl-C or SIGTERM during layout; `number` is the signal's."""
+
+    number: int = signal.SIGINT
+
+
 @contextmanager
-def stopped_by_interrupt():
-    """Ctrl-C during layout sets a flag that the layout checks between blocks. A signal that
-    raised straight into reportlab could be caught by its bare `except:` and come out as
-    some other error; the flag ends the build cleanly, as a KeyboardInterrupt from here."""
-    stop = threading.Event()
-    previous = signal.signal(signal.SIGINT, lambda number, frame: stop.set())
+def stopped_by_signals() -> Iterator[Stop]:
+    """Ctrl-C or SIGTERM during layout sets a flag that the layout checks between blocks. A
+    signal that raised straight into reportlab could be caught by its bare `except:` and come
+    out as some other error; the flag ends the build cleanly, as `Interrupted` from here."""
+    stop = Stop()
+
+    def stopping(number, frame) -> None:
+        stop.number = number
+        stop.set()
+
+    previous = {number: signal.signal(number, stopping) for number in SIGNALS}
     try:
         yield stop
+    except KeyboardInterrupt:  # (the layout's way of stopping when it sees the flag)
+        if not stop.is_set():
+            raise
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     if stop.is_set():
-        raise KeyboardInterrupt
+        raise Interrupted(stop.number)
 
 
 @contextmanager
@@ -137,29 +156,3 @@ def source_date_epoch(fallback):
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def check_writable(target: Path) -> None:
-    """Fail early, with the place, when the PDF could not be written where asked."""
-    folder = target.parent
-    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
-    if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
-        raise UserError.one(Source(str(folder)), "cannot write here; expected a folder you can write to")
-    if target.is_dir():
-        raise UserError.one(Source(str(target)), "is a folder; expected the name of a PDF file to write")
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failed build never leaves half a PDF."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    except OSError as error:
-        raise UserError.one(Source(str(target.parent)), f"cannot write here ({error.strerror}); "
-                            "expected a folder you can write to") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -78,6 +78,8 @@ def build(
     from .build import build_editions, layout_workers
     from .errors import UserError
     from .inputs import content_shown, load, placed
+    from .output import Interrupted, check_target
+    from .reading.files import noting_reads
 
     console = Console(highlight=False, soft_wrap=True)
     # a spinner with the current step on a terminal; nothing extra when piped or quiet
@@ -86,8 +88,11 @@ def build(
         editions = list(Edition) if edition == ALL else [Edition(edition.value)]
         _refuse_pdf_folder(editions, out)
         with status or nullcontext(), layout_workers(len(editions)) as workers:
-            guide, chosen_style = load(content, style, paper.value if paper else None)
+            with noting_reads() as inputs:
+                guide, chosen_style = load(content, style, paper.value if paper else None)
             targets = _targets(editions, out, guide.metadata.file_stem)
+            for target in targets.values():
+                check_target(target, inputs, str(target))
             try:
                 built = build_editions(guide, chosen_style, targets,
                                        progress=status.update if status else lambda message: None, workers=workers)
@@ -96,13 +101,26 @@ def build(
     except UserError as error:
         _report(error)
         raise typer.Exit(1) from None
+    except Interrupted as stopped:
+        _interrupted(stopped.written, stopped.number)
     except KeyboardInterrupt:
-        Console(stderr=True, highlight=False).print("Interrupted: no PDF was left half-written, and earlier "
-                                                    "ones are as they were.", markup=False)
-        raise typer.Exit(130) from None
+        _interrupted(False)
     for result in built:
         console.print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, "
                       f"{result.seconds:.2f} s", markup=False)
+
+
+def _interrupted(written: bool, number: int = 2) -> None:
+    """Say truly what an interrupted build left, and exit as a shell expects (128 + signal)."""
+    import sys
+
+    from .command import INTERRUPTED
+
+    if written:
+        print("Interrupted as the PDFs were being written: they were written whole first.", file=sys.stderr)
+    else:
+        print(INTERRUPTED, file=sys.stderr)
+    raise typer.Exit(128 + number)
 
 
 @app.command(short_help="Check the content and styles; list every problem.")
@@ -151,10 +169,34 @@ def _targets(editions: list[Edition], out: str | None, stem: str) -> dict[Editio
     """Where each edition asked for goes: `--out` names the file, or a folder to put it in."""
     if out is None:
         return {edition: default_output(edition, stem) for edition in editions}
-    if len(editions) == 1 and not (out.endswith(("/", os.sep)) or Path(out).is_dir()):
+    if len(editions) == 1 and not (out.endswith(("/", os.sep)) or _is_folder(Path(out))):
         return {editions[0]: Path(out)}
     return {edition: Path(out) / default_output(edition, stem).name for edition in editions}
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, say: the checks of the target name the problem
+        return False
+
+
 def main() -> None:
-    app()
+    """The command. A fault in the tool itself (never a mistake in the content, which is always
+    a located message) is one line saying so, unless NLMG_PDF_TRACEBACK=1 asks for the detail."""
+    import sys
+
+    try:
+        app()
+    except KeyboardInterrupt:  # (before a command has set up its own handling)
+        try:
+            _interrupted(False)
+        except typer.Exit as leaving:
+            sys.exit(leaving.exit_code)
+    except Exception as error:
+        if os.environ.get("NLMG_PDF_TRACEBACK"):
+            raise
+        print(f"nlmg-pdf: internal error ({type(error).__name__}: {str(error)[:200]}); this is a fault in the "
+              "tool, not in your content. Run again with NLMG_PDF_TRACEBACK=1 to see where, and report it.",
+              file=sys.stderr)
+        sys.exit(70)

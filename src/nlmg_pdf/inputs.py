@@ -6,6 +6,7 @@ its place as the user would open it (`content/sections/plot.md:12:1`).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from .reading.guide import load_guide
 from .reading.style import load_style
 from .stylesheet import PAPER_SIZES, Style
 from .transforms import walk
+
+LATEST_EPOCH = 253402300799  # the last second of the year 9999, the last a PDF date can hold
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,9 @@ def load(content: Path | None = None, style_name: str = "default", paper: str | 
     if paper is not None and paper not in PAPER_SIZES:
         raise UserError.one(Source("--paper"), f"unknown paper '{paper}'; expected one of: {', '.join(PAPER_SIZES)}")
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch and not epoch.isdigit():
-        raise UserError.one(Source("SOURCE_DATE_EPOCH"), f"'{epoch}' is not a time; expected whole seconds since "
-                            "1970, such as 1700000000")
+    if epoch and not (re.fullmatch(r"[0-9]{1,12}", epoch) and int(epoch) <= LATEST_EPOCH):
+        raise UserError.one(Source("SOURCE_DATE_EPOCH"), f"'{epoch[:40]}' is not a time; expected whole seconds "
+                            "since 1970 in the digits 0-9, such as 1700000000, before the year 10000")
     root = _content_root(content)
     problems: list[Problem] = []
     guide = _collect(problems, lambda: load_guide(root), shown(root))

@@ -7,7 +7,8 @@ A node type with no handler is an error, never silently dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -19,6 +20,8 @@ from .catalog import Catalog
 from .images import ImageReader
 from .inline import InlineReader, describe
 from .parser import MARKDOWN
+
+MAX_NESTING = 5  # levels of lists and quotations, one in another: each indents the text further
 
 CONTAINERS = {
     "teacher": (None, frozenset({m.Edition.TEACHER})),
@@ -42,6 +45,7 @@ class MarkdownReader:
         self.catalog, self.problems, self.anchors, self.images = catalog, problems, anchors, images
         self.inline = InlineReader(path, problems, anchor_prefix=section_id, first_line=first_line)
         self._deepest_heading = 1  # the section title; a '###' needs a '##' above it
+        self._depth = 0  # how deep in lists and quotations the block being read is
         self._block_handlers: dict[str, Callable[[SyntaxTreeNode], list[m.Block]]] = {
             "paragraph": self._paragraph, "heading": self._heading,
             "bullet_list": self._list, "ordered_list": self._list,
@@ -110,13 +114,32 @@ class MarkdownReader:
         return candidate
 
     def _list(self, node: SyntaxTreeNode) -> list[m.Block]:
-        items = tuple(tuple(self._blocks(item.children)) for item in node.children)
+        with self._nested(node, "a list") as deeper:
+            if not deeper:
+                return []
+            items = tuple(tuple(self._blocks(item.children)) for item in node.children)
         if node.type == "ordered_list":
             return [m.ListBlock(items, ordered=True, start=int(node.attrs.get("start", 1)))]
         return [m.ListBlock(items)]
 
     def _blockquote(self, node: SyntaxTreeNode) -> list[m.Block]:
-        return [m.BlockQuote(tuple(self._blocks(node.children)))]
+        with self._nested(node, "a quotation") as deeper:
+            return [m.BlockQuote(tuple(self._blocks(node.children)))] if deeper else []
+
+    @contextmanager
+    def _nested(self, node: SyntaxTreeNode, what: str) -> Iterator[bool]:
+        """One level deeper in lists and quotations; False (reported once) past the deepest a page
+        can indent. (The parser drops what lies past its own, deeper, limit without a word.)"""
+        if self._depth >= MAX_NESTING:
+            self.problems.add(self._at(node), f"{what} nested more than {MAX_NESTING} deep in lists and "
+                              f"quotations; expected at most {MAX_NESTING} levels")
+            yield False
+            return
+        self._depth += 1
+        try:
+            yield True
+        finally:
+            self._depth -= 1
 
     def _table(self, node: SyntaxTreeNode) -> list[m.Block]:
         source = self._at(node)

@@ -91,6 +91,15 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
     """Parse YAML text, reporting syntax errors at `shown:line`."""
     try:
         return _shifted(yaml.load(text, Loader=_LineLoader), first_line - 1)  # noqa: S506 - a SafeLoader subclass
+    except yaml.reader.ReaderError as err:  # a control character, such as a NUL byte
+        before = text[: err.position]
+        line, column = first_line + before.count("\n"), len(before) - before.rfind("\n")
+        character = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        raise UserError.one(Source(shown, line, column), f"invalid YAML: the control character {character}; "
+                            "expected printable text") from None
+    except RecursionError:
+        raise UserError.one(Source(shown, first_line), "invalid YAML: lists or mappings nested too deeply; "
+                            "expected at most a few levels") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (first_line + mark.line, mark.column + 1) if mark else (first_line, 0)

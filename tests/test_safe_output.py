@@ -1,0 +1,193 @@
+"""Nothing lost: the PDF is never written over one of the build's inputs or over a device; all
+editions are replaced together or none is; a full disk or a failed rename leaves every earlier
+PDF as it was; SIGINT and SIGTERM stop a build cleanly, with a true message; a temporary file a
+killed build left is cleared by the next one; a fault in the tool is one line."""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, ROOT, run_tool
+from nlmg_pdf import cli, output
+from nlmg_pdf.errors import UserError
+
+
+@pytest.fixture
+def copy(tmp_path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder)
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("target", ["content/guide.yaml", "content/sections/faq.md", "content/data/quiz.yaml",
+                                    "mine.yaml"])
+def test_the_pdf_is_never_written_over_one_of_the_builds_inputs(copy, target):
+    style = copy.parent / "mine.yaml"
+    style.write_text("extends: default\nname: mine\n")
+    before = snapshot(copy.parent)
+    result = run_tool("build", "--content", "content", "--style", "mine.yaml", "--out", target, cwd=copy.parent)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (f"--out: '{target}' is one of the files this build reads; expected a new name "
+                                     "for the PDF (the content and the style are never written over)")
+    assert snapshot(copy.parent) == before
+
+
+def test_the_pdf_is_never_written_over_a_device_or_a_pipe(tmp_path):
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    for target, kind in (("/dev/null", "a device"), (str(pipe), "a named pipe")):
+        result = run_tool("build", "--out", target)
+        assert result.returncode == 1 and result.stderr.strip() == (f"{target}: is {kind}; expected the name of "
+                                                                    "a PDF file to write")
+    assert Path("/dev/null").is_char_device() and pipe.is_fifo()
+
+
+def outputs(tmp_path: Path) -> dict[Path, bytes]:
+    first, second = tmp_path / "teacher.pdf", tmp_path / "student.pdf"
+    first.write_bytes(b"old teacher")
+    second.write_bytes(b"old student")
+    return {first: b"new teacher", second: b"new student"}
+
+
+def test_all_editions_are_replaced_together(tmp_path):
+    wanted = outputs(tmp_path)
+    output.write_all(wanted)
+    assert {path: path.read_bytes() for path in wanted} == wanted
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["student.pdf", "teacher.pdf"]
+
+
+def test_a_full_disk_while_writing_the_second_edition_leaves_both_as_they_were(tmp_path, monkeypatch):
+    wanted = outputs(tmp_path)
+    calls = []
+
+    def fsync(handle):
+        calls.append(handle)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(output.os, "fsync", fsync)
+    with pytest.raises(UserError) as caught:
+        output.write_all(wanted)
+    assert str(caught.value) == (f"{tmp_path / 'student.pdf'}: cannot be written (No space left on device); "
+                                 "the PDF written before is as it was")
+    assert [path.read_bytes() for path in wanted] == [b"old teacher", b"old student"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["student.pdf", "teacher.pdf"]
+
+
+def test_a_failed_rename_of_the_second_edition_puts_the_first_back(tmp_path, monkeypatch):
+    wanted = outputs(tmp_path)
+    replace = os.replace
+
+    def failing(source, target):
+        if Path(target).name == "student.pdf" and str(source).endswith(".part") and ".old." not in str(source):
+            raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+        replace(source, target)
+
+    monkeypatch.setattr(output.os, "replace", failing)
+    with pytest.raises(UserError) as caught:
+        output.write_all(wanted)
+    assert str(caught.value).startswith(f"{tmp_path / 'student.pdf'}: cannot be replaced (Operation not permitted)")
+    assert [path.read_bytes() for path in wanted] == [b"old teacher", b"old student"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["student.pdf", "teacher.pdf"]
+
+
+def test_a_temporary_file_left_by_a_killed_build_is_cleared_by_the_next(tmp_path):
+    target = tmp_path / "guide.pdf"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".guide.pdf.{dead.pid}.abcd1234.part"
+    live = tmp_path / f".guide.pdf.{os.getpid()}.efgh5678.part"  # a build still running: left alone
+    other = tmp_path / f".other.pdf.{dead.pid}.abcd1234.part"  # another file's: left alone
+    for path in (stale, live, other):
+        path.write_bytes(b"half a PDF")
+    output.write_all({target: b"%PDF whole"})
+    assert not stale.exists() and live.exists() and other.exists() and target.read_bytes() == b"%PDF whole"
+
+
+def test_a_name_too_long_is_one_line(tmp_path):
+    result = run_tool("build", "--out", str(tmp_path / ("x" * 300 + ".pdf")))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and ("too long" in result.stderr), result.stderr
+
+
+def interrupted_build(tmp_path: Path, number: int, after: float) -> subprocess.CompletedProcess:
+    """A real build, sent the signal `after` seconds in."""
+    environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environment["NLMG_PDF_TRACEBACK"] = "1"
+    process = subprocess.Popen([sys.executable, "-m", "nlmg_pdf", "build", "-q", "--edition", "all", "--style",
+                                "large-print", "--out", f"{tmp_path}/"], cwd=ROOT, env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    process.send_signal(number)
+    out, err = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def check_interrupted(tmp_path: Path, result: subprocess.CompletedProcess, before: dict[str, bytes],
+                      number: int) -> None:
+    """Either the build finished, or it stopped and said truly what it left; never a half state."""
+    assert "Traceback" not in result.stderr and "Warning" not in result.stderr, result.stderr
+    now = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    assert sorted(now) == sorted(before), sorted(now)  # no temporary file left
+    changed = {name for name in now if now[name] != before[name]}
+    if result.returncode == 0:
+        assert changed == set(before)
+        return
+    if result.returncode == -number:  # killed as Python started, before any of the tool ran
+        assert not changed
+        return
+    assert result.returncode == 128 + number, (result.returncode, result.stderr)
+    if "written whole" in result.stderr:
+        assert changed == set(before)
+    else:
+        assert result.stderr.strip() == "Interrupted: no PDF was written, and earlier ones are as they were."
+        assert not changed
+
+
+def old_pdfs(tmp_path: Path) -> dict[str, bytes]:
+    for name in ("never-let-me-go-teacher.pdf", "never-let-me-go-student.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF an older build of " + name.encode())
+    return {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_during_layout_stops_the_build_and_writes_nothing(tmp_path, number):
+    before = old_pdfs(tmp_path)
+    result = interrupted_build(tmp_path, number, 1.0)
+    check_interrupted(tmp_path, result, before, number)
+    assert result.returncode == 128 + number  # (a second in, the large-print build is laying out)
+
+
+@pytest.mark.slow
+def test_signals_at_many_points_of_a_build_never_leave_half_a_state(tmp_path):
+    for step, after in enumerate((0.02, 0.1, 0.3, 0.6, 0.9, 1.3, 1.6, 1.9, 2.2, 2.6)):
+        number = (signal.SIGINT, signal.SIGTERM)[step % 2]
+        folder = tmp_path / f"run-{step}"
+        folder.mkdir()
+        before = old_pdfs(folder)
+        check_interrupted(folder, interrupted_build(folder, number, after), before, number)
+
+
+def test_a_fault_in_the_tool_is_one_line(monkeypatch, capsys):
+    def broken():
+        raise RuntimeError("a fault")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("NLMG_PDF_TRACEBACK", raising=False)
+    with pytest.raises(SystemExit) as leaving:
+        cli.main()
+    assert leaving.value.code == 70
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and error.startswith("nlmg-pdf: internal error (RuntimeError: a fault)")
