@@ -58,19 +58,24 @@ def run_tool(*args: str, cwd: Path | None = None, env: dict | None = None) -> su
                           capture_output=True, text=True, timeout=120)
 
 
-def check_in_process(copy: Path, monkeypatch) -> subprocess.CompletedProcess:
-    """`nlmg-pdf check --content content`, run from the folder holding `copy` by the same
-    command-line app in this process (a child's start-up costs more than the check): for the
-    many small cases; what only a real process shows is tested with `run_tool`."""
+def in_process(args: list[str], cwd: Path, monkeypatch) -> subprocess.CompletedProcess:
+    """`nlmg-pdf ARGS`, run from `cwd` by the same command-line app in this process (a child's
+    start-up costs more than a check): for the many small cases; what only a real process
+    shows (signals, start-up, exit codes from the shell) is tested with `run_tool`."""
     from typer.testing import CliRunner
 
     from nlmg_pdf.cli import app
 
-    monkeypatch.chdir(copy.parent)
+    monkeypatch.chdir(cwd)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    result = CliRunner().invoke(app, ["check", "--content", "content"])
+    result = CliRunner().invoke(app, args)
     assert isinstance(result.exception, SystemExit | None), result.exception  # no error escaped the app
-    return subprocess.CompletedProcess(["check"], result.exit_code, result.stdout, result.stderr)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+
+
+def check_in_process(copy: Path, monkeypatch) -> subprocess.CompletedProcess:
+    """`nlmg-pdf check --content content`, run in this process from the folder holding `copy`."""
+    return in_process(["check", "--content", "content"], copy.parent, monkeypatch)
 
 
 WRITE_IN_RULE = re.compile(r"^n [\d.]+ ([\d.]+) m [\d.]+ \1 l S$", re.M)  # a level line

@@ -6,12 +6,13 @@ import io
 import os
 import shutil
 import time
+import warnings
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import CONTENT, ROOT, check_in_process, run_tool
+from conftest import CONTENT, ROOT, check_in_process, in_process, run_tool
 
 SECRET = "THE-OUTSIDE-FILE-SAYS-THIS"
 
@@ -76,20 +77,22 @@ def test_a_manifest_that_links_outside_is_refused(copy, monkeypatch):
                                    "expected a file inside it"]
 
 
-def test_a_style_cannot_extend_a_file_outside_its_folder(tmp_path):
+def test_a_style_cannot_extend_a_file_outside_its_folder(tmp_path, monkeypatch):
     (tmp_path / "styles").mkdir()
     (tmp_path / "secret.yaml").write_text(f"name: {SECRET}\n")
     mine = tmp_path / "styles" / "mine.yaml"
     mine.write_text("extends: ../secret\nname: mine\n")
-    result = run_tool("check", "--style", str(mine))
+    result = in_process(["check", "--style", str(mine)], ROOT, monkeypatch)
     assert result.returncode == 1 and "Traceback" not in result.stderr and SECRET not in result.stderr
     assert f"{mine}:1:10: 'extends: ../secret' leads out of the style's folder" in result.stderr
 
 
 @pytest.mark.parametrize(("where", "problem"), [
     ("guide.yaml", "content/guide.yaml: the file is a named pipe; expected a file"),
-    ("sections/faq.md", "content/guide.yaml:LINE:5: 'sections/faq.md' is a named pipe; expected a file"),
-    ("data/glossary.yaml", "content/guide.yaml:LINE:13: 'data/glossary.yaml' is a named pipe; expected a file"),
+    pytest.param("sections/faq.md", "content/guide.yaml:LINE:5: 'sections/faq.md' is a named pipe; expected a file",
+                 marks=pytest.mark.slow),
+    pytest.param("data/glossary.yaml", "content/guide.yaml:LINE:13: 'data/glossary.yaml' is a named pipe; "
+                 "expected a file", marks=pytest.mark.slow),
 ])
 def test_a_named_pipe_is_refused_at_once_not_waited_on(copy, where, problem):
     line = manifest_line(copy, where) if where != "guide.yaml" else 0
@@ -138,16 +141,19 @@ def png(width: int, height: int) -> bytes:
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (lambda: png(12000, 12000), "image 'images/map.png' is 12000 x 12000 pixels; expected at most 25 million"),
+    pytest.param(lambda: png(12000, 12000), "image 'images/map.png' is 12000 x 12000 pixels; expected at most "
+                 "25 million", marks=pytest.mark.slow),
     (lambda: png(300, 200)[:-60], "image 'images/map.png' cannot be decoded (its data is cut short or damaged); "
                                   "expected a whole PNG or JPEG image"),
 ])
-def test_an_image_too_large_or_broken_is_refused_by_the_check(copy, data, message):
+def test_an_image_too_large_or_broken_is_refused_by_the_check(copy, data, message, monkeypatch):
     (copy / "images").mkdir()
     (copy / "images" / "map.png").write_bytes(data())
     glossary = copy / "sections" / "glossary.md"
     glossary.write_text(glossary.read_text().replace("@glossary", "![A map](images/map.png)\n\n@glossary"))
-    result = run_tool("check", "--content", "content", cwd=copy.parent)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # (Pillow's DecompressionBombWarning once reached the screen)
+        result = check_in_process(copy, monkeypatch)
     assert result.returncode == 1 and "Traceback" not in result.stderr and "Warning" not in result.stderr
     assert message in result.stderr, result.stderr
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, open_pdf, run_tool
+from conftest import ROOT, in_process, open_pdf, run_tool
 from tagged_pdf import tagged
 
 OTHER = ROOT / "tests" / "other_novel"
@@ -53,8 +53,8 @@ def test_a_chapter_past_the_novels_last_is_refused(tmp_path):
             in result.stderr)
 
 
-def test_the_check_counts_in_words_a_reader_would_use():
-    result = run_tool("check", "--content", str(OTHER))
+def test_the_check_counts_in_words_a_reader_would_use(monkeypatch):
+    result = in_process(["check", "--content", str(OTHER)], ROOT, monkeypatch)
     assert result.returncode == 0, result.stderr
     assert ": no problems (3 sections, 1 character, 1 quotation, 1 question, 0 quiz items, 0 glossary terms)" \
         in result.stdout

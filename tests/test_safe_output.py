@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, ROOT, run_tool
+from conftest import CONTENT, ROOT, in_process
 from nlmg_pdf import cli, output
 from nlmg_pdf.errors import UserError
 
@@ -33,22 +33,23 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("target", ["content/guide.yaml", "content/sections/faq.md", "content/data/quiz.yaml",
                                     "mine.yaml"])
-def test_the_pdf_is_never_written_over_one_of_the_builds_inputs(copy, target):
+def test_the_pdf_is_never_written_over_one_of_the_builds_inputs(copy, target, monkeypatch):
     style = copy.parent / "mine.yaml"
     style.write_text("extends: default\nname: mine\n")
     before = snapshot(copy.parent)
-    result = run_tool("build", "--content", "content", "--style", "mine.yaml", "--out", target, cwd=copy.parent)
+    result = in_process(["build", "--content", "content", "--style", "mine.yaml", "--out", target], copy.parent,
+                        monkeypatch)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == (f"--out: '{target}' is one of the files this build reads; expected a new name "
                                      "for the PDF (the content and the style are never written over)")
     assert snapshot(copy.parent) == before
 
 
-def test_the_pdf_is_never_written_over_a_device_or_a_pipe(tmp_path):
+def test_the_pdf_is_never_written_over_a_device_or_a_pipe(tmp_path, monkeypatch):
     pipe = tmp_path / "pipe.pdf"
     os.mkfifo(pipe)
     for target, kind in (("/dev/null", "a device"), (str(pipe), "a named pipe")):
-        result = run_tool("build", "--out", target)
+        result = in_process(["build", "--out", target], ROOT, monkeypatch)
         assert result.returncode == 1 and result.stderr.strip() == (f"{target}: is {kind}; expected the name of "
                                                                     "a PDF file to write")
     assert Path("/dev/null").is_char_device() and pipe.is_fifo()
@@ -116,8 +117,8 @@ def test_a_temporary_file_left_by_a_killed_build_is_cleared_by_the_next(tmp_path
     assert not stale.exists() and live.exists() and other.exists() and target.read_bytes() == b"%PDF whole"
 
 
-def test_a_name_too_long_is_one_line(tmp_path):
-    result = run_tool("build", "--out", str(tmp_path / ("x" * 300 + ".pdf")))
+def test_a_name_too_long_is_one_line(tmp_path, monkeypatch):
+    result = in_process(["build", "--out", str(tmp_path / ("x" * 300 + ".pdf"))], ROOT, monkeypatch)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1 and ("too long" in result.stderr), result.stderr
 
@@ -162,6 +163,7 @@ def old_pdfs(tmp_path: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in tmp_path.iterdir()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_during_layout_stops_the_build_and_writes_nothing(tmp_path, number):
     before = old_pdfs(tmp_path)
@@ -181,7 +183,7 @@ def test_signals_at_many_points_of_a_build_never_leave_half_a_state(tmp_path):
 
 
 def test_a_fault_in_the_tool_is_one_line(monkeypatch, capsys):
-    def broken():
+    def broken(**options):
         raise RuntimeError("a fault")
 
     monkeypatch.setattr(cli, "app", broken)

@@ -14,7 +14,8 @@ from datetime import time as clock
 from multiprocessing.pool import Pool
 from pathlib import Path
 
-from .model import Edition, Guide
+from .errors import Problem, UserError
+from .model import Edition, Guide, Source
 from .output import SIGNALS, Interrupted, check_writable, signals_deferred, write_all
 from .stylesheet import Style
 from .transforms import prepare
@@ -40,8 +41,24 @@ class Rendered:
 def render_edition(guide: Guide, style: Style, edition: Edition, progress: Progress = lambda message: None,
                    stop: threading.Event | None = None) -> Rendered:
     started = time.perf_counter()
-    pdf, pages = render(prepare(guide, edition), style, progress, stop)
+    prepared = prepare(guide, edition)
+    if not prepared.sections:
+        raise UserError.one(Source("guide.yaml"), f"the {edition.value} edition has no sections; expected at least "
+                            "one (a section's 'edition' field keeps it to one edition)")
+    pdf, pages = render(prepared, style, progress, stop)
     return Rendered(pdf, pages, time.perf_counter() - started)
+
+
+def layout_problems(guide: Guide, style: Style) -> list[Problem]:
+    """What laying out every edition finds that reading cannot (a word too wide for its column,
+    a box taller than a page), without writing anything: for `nlmg-pdf check`."""
+    problems: list[Problem] = []
+    for edition in Edition:
+        try:
+            render_edition(guide, style, edition)
+        except UserError as error:
+            problems += [problem for problem in error.problems if problem not in problems]
+    return problems
 
 
 @contextmanager

@@ -6,6 +6,7 @@ reportlab, rich) when it runs, so asking for help is instant.
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
@@ -81,7 +82,7 @@ def build(
     from .output import Interrupted, check_target
     from .reading.files import noting_reads
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True, emoji=False)
     # a spinner with the current step on a terminal; nothing extra when piped or quiet
     status = console.status("Reading the content") if console.is_terminal and not quiet else None
     try:
@@ -106,14 +107,11 @@ def build(
     except KeyboardInterrupt:
         _interrupted(False)
     for result in built:
-        console.print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, "
-                      f"{result.seconds:.2f} s", markup=False)
+        print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, {result.seconds:.2f} s")
 
 
 def _interrupted(written: bool, number: int = 2) -> None:
     """Say truly what an interrupted build left, and exit as a shell expects (128 + signal)."""
-    import sys
-
     from .command import INTERRUPTED
 
     if written:
@@ -131,28 +129,38 @@ def check(
                                                    "well (the shipped styles are always checked).")] = None,
 ) -> None:
     """Check the content and the styles without building; list every problem found."""
-    from rich.console import Console
-
     from .errors import UserError
     from .inputs import check as run_check
 
     try:
         checked = run_check(content, style)
+        _check_layout(content, style)
     except UserError as error:
         _report(error)
         count = len(error.problems)
-        Console(stderr=True, highlight=False).print(f"{count} problem{'s' if count != 1 else ''} found.", markup=False)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         raise typer.Exit(1) from None
-    Console(highlight=False, soft_wrap=True).print(checked.summary(), markup=False)
+    print(checked.summary())
+
+
+def _check_layout(content: Path | None, style: str | None) -> None:
+    """Lay out both editions (in `style`, else the default) as a build would, writing nothing,
+    so that the check finds everything the build would find."""
+    from .build import layout_problems
+    from .errors import UserError
+    from .inputs import content_shown, load, placed
+
+    guide, chosen = load(content, style or "default")
+    problems = layout_problems(guide, chosen)
+    if problems:
+        raise UserError(placed(problems, content_shown(content)))
 
 
 def _report(error: UserError) -> None:
-    """Every problem on a line of its own, as `path:line:column: message`."""
-    from rich.console import Console
-
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    """Every problem on a line of its own, as `path:line:column: message`, exactly as written
+    (plain text: no markup or emoji codes read into it, so `faq.md:100:1` stays as it is)."""
     for problem in error.problems:
-        errors.print(str(problem), markup=False)
+        print(problem, file=sys.stderr)
 
 
 def _refuse_pdf_folder(editions: list[Edition], out: str | None) -> None:
@@ -184,15 +192,21 @@ def _is_folder(path: Path) -> bool:
 def main() -> None:
     """The command. A fault in the tool itself (never a mistake in the content, which is always
     a located message) is one line saying so, unless NLMG_PDF_TRACEBACK=1 asks for the detail."""
-    import sys
-
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.TyperException as error:  # a mistake on the command line: one line, not a usage block
+        ctx = getattr(error, "ctx", None)
+        where = ctx.command_path if ctx is not None else "nlmg-pdf"
+        message = error.format_message() if hasattr(error, "format_message") else str(error)
+        if "\n" in message.strip():  # no command at all: the help itself
+            print(message.strip())
+        else:
+            print(f"{where}: {message} (see '{where} --help')", file=sys.stderr)
+        sys.exit(getattr(error, "exit_code", 2))
+    except typer.Abort:
+        _exit_interrupted()
     except KeyboardInterrupt:  # (before a command has set up its own handling)
-        try:
-            _interrupted(False)
-        except typer.Exit as leaving:
-            sys.exit(leaving.exit_code)
+        _exit_interrupted()
     except Exception as error:
         if os.environ.get("NLMG_PDF_TRACEBACK"):
             raise
@@ -200,3 +214,11 @@ def main() -> None:
               "tool, not in your content. Run again with NLMG_PDF_TRACEBACK=1 to see where, and report it.",
               file=sys.stderr)
         sys.exit(70)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _exit_interrupted() -> None:
+    try:
+        _interrupted(False)
+    except typer.Exit as leaving:
+        sys.exit(leaving.exit_code)

@@ -5,6 +5,7 @@ import io
 import re
 import warnings
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -26,7 +27,7 @@ class ImageReader:
         self.root, self.problems = root.resolve(), problems
 
     def read(self, node: SyntaxTreeNode, source: m.Source) -> m.Figure | None:
-        target = str(node.attrs.get("src", ""))
+        target = unquote(str(node.attrs.get("src", "")))  # (the parser writes a space as %20, an é as %C3%A9)
         # markdown-it's typographer leaves an image's description and caption as typed: set them here
         alt = typeset("".join(child.content for child in node.walk() if child.type == "text").strip())
         data = self._data(target, source)

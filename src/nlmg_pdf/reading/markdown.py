@@ -21,6 +21,8 @@ from .images import ImageReader
 from .inline import InlineReader, describe
 from .parser import MARKDOWN
 
+NOTE = re.compile(r"\[\^([^\]\s]+)\]:")  # a footnote's note, at the start of a line
+MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 MAX_NESTING = 5  # levels of lists and quotations, one in another: each indents the text further
 
 CONTAINERS = {
@@ -57,7 +59,28 @@ class MarkdownReader:
     def read(self, text: str) -> tuple[m.Block, ...]:
         """The body's blocks; internal links are left in `self.inline.links` to check later."""
         self.inline.lines = text.splitlines()
+        self._check_notes(self.inline.lines)
         return tuple(self._blocks(SyntaxTreeNode(MARKDOWN.parse(text)).children))
+
+    def _check_notes(self, lines: list[str]) -> None:
+        """Every footnote marker has its note and every note its marker (the parser would print
+        a marker without a note as typed, and drop a note nobody refers to)."""
+        notes = {found[1]: number for number, line in enumerate(lines) if (found := NOTE.match(line))}
+        markers: dict[str, tuple[int, int]] = {}
+        for number, line in enumerate(lines):
+            for found in MARKER.finditer(line):
+                if not (NOTE.match(line) and found.start() == 0):
+                    markers.setdefault(found[1], (number, found.start()))
+        for label, (number, column) in markers.items():
+            if label not in notes:
+                self.problems.add(m.Source(self.path, self.first_line + number, column + 1),
+                                  f"the footnote marker '[^{label}]' has no note; expected a line "
+                                  f"'[^{label}]: the note' in this section")
+        for label, number in notes.items():
+            if label not in markers:
+                self.problems.add(m.Source(self.path, self.first_line + number, 1),
+                                  f"the note '[^{label}]' is not referred to; expected a marker '[^{label}]' "
+                                  "in the text, or no note")
 
     # --- blocks -----------------------------------------------------------
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ def read_text(path: Path, shown: str, where: Source | None = None) -> str:
     file, if given, else at the file `shown`; a problem in its text, in the file."""
     data = read_bytes(path, where, name=shown) if where else read_bytes(path, Source(shown))
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")  # (a byte-order mark some editors write)
     except UnicodeDecodeError as err:
         before = data[: err.start]
         line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
@@ -140,6 +141,12 @@ def load_mapping(path: Path, shown: str, where: Source | None = None) -> Mapping
     return data
 
 
+def _control(text: str) -> str | None:
+    """The first control character in `text` (other than a line break or a tab), as U+XXXX."""
+    found = next((char for char in text if unicodedata.category(char) == "Cc" and char not in "\n\t\r"), None)
+    return f"U+{ord(found):04X}" if found else None
+
+
 def kind(value: Any) -> str:
     """How a YAML value looks to the person who wrote it."""
     if isinstance(value, bool):
@@ -187,6 +194,10 @@ class Record:
 
     def text(self, key: str, required: bool = True) -> str | None:
         value = self.value(key, "text", lambda v: isinstance(v, str) and v.strip(), required)
+        if value and (control := _control(value)):  # a "\a" or "\x1b" escape: no page can show it
+            self.problems.add(self.value_source(key), f"field '{key}' holds the control character {control}; "
+                              "expected printable text")
+            return None
         return value.strip() if value else None
 
     def printed(self, key: str, required: bool = True) -> str | None:
@@ -216,9 +227,19 @@ class Record:
                 for number, text in enumerate(texts)]
 
     def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
-        ok = lambda v: isinstance(v, list) and all(isinstance(i, str) and i.strip() for i in v)  # noqa: E731
-        value = self.value(key, "a list of texts", ok, required)
-        return tuple(item.strip() for item in value) if value else ()
+        value = self.value(key, "a list of texts", lambda v: isinstance(v, list), required)
+        if not value:
+            return ()
+        positions = getattr(value, "item_positions", [])
+        for number, item in enumerate(value):
+            if not (isinstance(item, str) and item.strip()) or _control(item):
+                where = Source(self.path, *positions[number]) if number < len(positions) else self.value_source(key)
+                found = f"the control character {_control(item)}" if isinstance(item, str) and _control(item) else \
+                    kind(item) + (" (YAML reads yes, no, on, off and null so: put words in quotes)"
+                                  if isinstance(item, bool) or item is None else "")
+                self.problems.add(where, f"in '{key}', item {number + 1}: expected text, got {found}")
+                return ()
+        return tuple(item.strip() for item in value)
 
     def choice(self, key: str, choices: list[str], required: bool = True) -> str | None:
         value = self.value(key, f"one of: {', '.join(choices)}", lambda v: isinstance(v, str), required)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import threading
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -112,6 +113,15 @@ class GuideDocument(BaseDocTemplate):
             raise UserError.one(self._where(), f"the word '{found.word}' is wider than its column "
                                 f"({found.width:.0f} pt; the column has {found.room:.0f} pt) in this "
                                 f"{self._what()}; expected shorter words, or a space or hyphen to break at")
+        if self.session.missing:
+            missing = self.session.missing[0]
+            self.last_origin = missing.origin or self.last_origin
+            character = missing.character
+            name = unicodedata.name(character, "a character without a name").lower()
+            shown = repr(character)[1:-1] if not character.isprintable() else character
+            raise UserError.one(self._where(), f"the character '{shown}' (U+{ord(character):04X}, {name}) in this "
+                                f"{self._what()} is not in the guide's fonts and would print as an empty box; "
+                                "expected a character they have, or the same said in words")
 
     def _where(self) -> m.Source:
         return self.last_origin.source if self.last_origin else m.Source(self.guide.metadata.title)

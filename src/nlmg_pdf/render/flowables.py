@@ -6,6 +6,7 @@ from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -29,7 +30,7 @@ from .reportlab_compat import (
     row_cells,
     spaces_at_line_ends,
 )
-from .session import TooWide, session_of
+from .session import Missing, TooWide, session_of
 from .tagging import ORNAMENT, Node, artifact, labelled, marked, tagger_of
 
 
@@ -42,6 +43,7 @@ class TaggedParagraph(Paragraph):
     (It cannot raise: reportlab rebuilds exceptions from wrap().)"""
 
     _wrapped_at: float | None = None  # the width the lines were last broken for
+    _glyphs_checked = False  # whether its characters were looked for in its fonts
     style: ParagraphStyle  # (reportlab's)
 
     def __init__(self, shown: str, style, bulletText: str | None = None, *, node: Node | None = None,
@@ -62,6 +64,9 @@ class TaggedParagraph(Paragraph):
         if session is not None and self.minWidth() > room + 0.5:
             word = max(paragraph_words(self), key=len, default="")
             session.too_wide.append(TooWide(word, self.minWidth(), room, session.origin_of(self)))
+        if session is not None and not self._glyphs_checked:
+            self._glyphs_checked = True
+            session.missing += [Missing(char, font, session.origin_of(self)) for char, font in missing_glyphs(self)]
         size = super().wrap(available_width, available_height)
         if self.style.hyphenationLang and (_ends_in_a_broken_word(self) or _hyphen_ladder(self)):
             # the last line would hold only the end of a hyphenated word, or three lines in a row
@@ -92,6 +97,32 @@ class TaggedParagraph(Paragraph):
         label = self.label if self.bulletText else None  # (a list's own bullets tag themselves)
         with labelled(self.canv, label, self.node), spaces_at_line_ends(self):
             super().draw()
+
+
+def missing_glyphs(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """(character, font) for each character of the paragraph its font has no glyph for."""
+    found = []
+    for frag in getattr(paragraph, "frags", []):
+        text = getattr(frag, "text", "")
+        if not text or not hasattr(frag, "fontName"):
+            continue
+        glyphs = _glyph_map(frag.fontName)
+        if glyphs is None:
+            continue
+        found += [(char, frag.fontName) for char in dict.fromkeys(text)
+                  if ord(char) not in glyphs and char not in SPACES and (char, frag.fontName) not in found]
+    return found
+
+
+SPACES = frozenset(" \u00a0\u00ad\n\t")
+
+
+@cache
+def _glyph_map(font_name: str) -> frozenset[int] | None:
+    font = pdfmetrics.getFont(font_name)
+    face = getattr(font, "face", None)
+    mapping = getattr(face, "charToGlyph", None)
+    return frozenset(mapping) if mapping else None  # (None: a standard font, which the guide never uses)
 
 
 def _ends_in_a_broken_word(paragraph: Paragraph) -> bool:

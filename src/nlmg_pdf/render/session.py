@@ -38,6 +38,15 @@ class TooWide:
     origin: Origin | None
 
 
+@dataclass(frozen=True)
+class Missing:
+    """A character that none of the guide's fonts can print, and the block it is in if known."""
+
+    character: str
+    font: str
+    origin: Origin | None
+
+
 class LayoutSession:
     """What one layout pass knows: the tagger of its canvas, the page each listed heading
     landed on, the words found too wide while measuring (reportlab rebuilds exceptions raised
@@ -50,6 +59,7 @@ class LayoutSession:
         self.front_pages: int | None = None  # pages before the body, known once it begins
         self.heading_pages: dict[str, int] = {}  # anchor -> page number in the body, as headings land
         self.too_wide: list[TooWide] = []
+        self.missing: list[Missing] = []  # characters a font lacks: they would print as empty boxes
         # flowables are made section by section as layout reaches them, and dropped once laid
         # out, so the map lets each go with its flowable
         self.origins: WeakKeyDictionary[Any, Origin] = WeakKeyDictionary()
