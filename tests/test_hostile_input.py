@@ -161,3 +161,98 @@ def test_an_image_too_large_or_broken_is_refused_by_the_check(copy, data, messag
 def test_the_limits_are_stated_for_editors():
     readme = (ROOT / "content" / "README.md").read_text()
     assert "1 MB" in readme and "25 million pixels" in readme and "inside this folder" in readme
+
+
+def spoil_faq(copy: Path, text: str, at_line: int | None = None) -> None:
+    """Put `text` into the FAQ section: at the end, or as line `at_line` of the file."""
+    faq = copy / "sections" / "faq.md"
+    lines = faq.read_text().splitlines()
+    if at_line is None:
+        lines += ["", text]
+    else:
+        lines[at_line - 1:at_line - 1] = [text, ""]
+    faq.write_text("\n".join(lines) + "\n")
+
+
+def only_problem(copy: Path, monkeypatch) -> str:
+    code, lines = check(copy, monkeypatch)
+    assert code == 1 and len(lines) == 1, lines
+    return lines[0]
+
+
+def test_a_problem_on_line_100_prints_its_place_as_typed(copy, monkeypatch):
+    spoil_faq(copy, "@no-such-directive", at_line=100)  # (':100:' was once shown as an emoji)
+    assert only_problem(copy, monkeypatch).startswith("content/sections/faq.md:100:1: ")
+
+
+@pytest.mark.slow  # (a check that passes lays out both editions)
+def test_a_byte_order_mark_before_the_front_matter_is_fine(copy, monkeypatch):
+    faq = copy / "sections" / "faq.md"
+    faq.write_bytes(b"\xef\xbb\xbf" + faq.read_bytes())
+    code, lines = check(copy, monkeypatch)
+    assert code == 0, lines
+
+
+@pytest.mark.slow  # (a check that passes lays out both editions)
+def test_an_image_whose_name_has_a_space_or_an_accent_is_found(copy, monkeypatch):
+    (copy / "images").mkdir()
+    (copy / "images" / "the café map.png").write_bytes(png(300, 200))
+    spoil_faq(copy, "![The map](<images/the café map.png>)")
+    code, lines = check(copy, monkeypatch)
+    assert code == 0, lines
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("subject", '"A guide\\a with a bell"', "field 'subject' holds the control character U+0007; expected printable "
+                                           "text"),
+    ("keywords", "[Never Let Me Go, yes]", "in 'keywords', item 2: expected text, got true/false (YAML reads yes, "
+                                           "no, on, off and null so: put words in quotes)"),
+])
+def test_a_field_that_cannot_be_printed_is_named(copy, monkeypatch, field, value, message):
+    manifest = copy / "guide.yaml"
+    lines = [f"{field}: {value}" if line.startswith(f"{field}:") else line
+             for line in manifest.read_text().splitlines()]
+    manifest.write_text("\n".join(lines) + "\n")
+    assert only_problem(copy, monkeypatch).endswith(message)
+
+
+def test_a_footnote_marker_needs_its_note_and_a_note_its_marker(copy, monkeypatch):
+    spoil_faq(copy, "A claim[^9] here.\n\n[^2]: A note nothing refers to.")
+    code, lines = check(copy, monkeypatch)
+    assert code == 1 and [line.split(": ", 1)[1] for line in lines] == [
+        "the footnote marker '[^9]' has no note; expected a line '[^9]: the note' in this section",
+        "the note '[^2]' is not referred to; expected a marker '[^2]' in the text, or no note"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("\n".join("  " * depth + "- level" for depth in range(8)), "a list nested more than 5 deep"),
+    ("> " * 25 + "deep", "a quotation nested more than 5 deep"),
+])
+def test_lists_and_quotations_nested_too_deep_are_named(copy, monkeypatch, text, message):
+    spoil_faq(copy, text)
+    assert message in only_problem(copy, monkeypatch)
+
+
+def test_what_only_layout_finds_is_found_by_the_check(copy, monkeypatch):
+    spoil_faq(copy, "A smile \U0001F600 here.")
+    assert only_problem(copy, monkeypatch).endswith(
+        "the character '\U0001F600' (U+1F600, grinning face) in this paragraph is not in the guide's fonts and "
+        "would print as an empty box; expected a character they have, or the same said in words")
+
+
+def test_an_edition_with_no_sections_is_refused(copy, monkeypatch):
+    (copy / "sections" / "only.md").write_text("---\ntitle: For teachers\nedition: teacher\n---\nWords.\n")
+    manifest = copy / "guide.yaml"
+    kept = [line for line in manifest.read_text().splitlines() if not line.startswith("  - sections/")]
+    at = kept.index("sections:            # in reading order; each starts on a new page")
+    manifest.write_text("\n".join([*kept[:at + 1], "  - sections/only.md", *kept[at + 1:]]) + "\n")
+    problem = only_problem(copy, monkeypatch)
+    assert problem == ("content/guide.yaml: the student edition has no sections; expected at least one (a "
+                       "section's 'edition' field keeps it to one edition)")
+
+
+def test_a_command_line_mistake_is_one_line():
+    result = run_tool("build", "--edition", "nope")
+    assert result.returncode == 2 and result.stderr == (
+        "nlmg-pdf build: Invalid value for '--edition': 'nope' is not one of 'student', 'teacher', 'all'. "
+        "(see 'nlmg-pdf build --help')\n")

@@ -193,7 +193,7 @@ def main() -> None:
     """The command. A fault in the tool itself (never a mistake in the content, which is always
     a located message) is one line saying so, unless NLMG_PDF_TRACEBACK=1 asks for the detail."""
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="nlmg-pdf", standalone_mode=False)
     except typer.TyperException as error:  # a mistake on the command line: one line, not a usage block
         ctx = getattr(error, "ctx", None)
         where = ctx.command_path if ctx is not None else "nlmg-pdf"
