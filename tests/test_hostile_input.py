@@ -256,3 +256,46 @@ def test_a_command_line_mistake_is_one_line():
     assert result.returncode == 2 and result.stderr == (
         "nlmg-pdf build: Invalid value for '--edition': 'nope' is not one of 'student', 'teacher', 'all'. "
         "(see 'nlmg-pdf build --help')\n")
+
+
+def test_a_paragraph_too_long_to_lay_out_in_good_time_is_named(copy, monkeypatch):
+    spoil_faq(copy, " ".join(f"word{number} and more text here," for number in range(900)))
+    assert only_problem(copy, monkeypatch).endswith("characters; expected at most 20,000 (about five pages): split it")
+
+
+def test_a_theme_colour_too_pale_to_see_on_the_page_is_named(copy, monkeypatch):
+    themes = copy / "data" / "themes.yaml"
+    text = themes.read_text()
+    first = next(line for line in text.splitlines() if "colour:" in line)
+    themes.write_text(text.replace(first, first.split("colour:")[0] + 'colour: "#ffffff"', 1))
+    assert only_problem(copy, monkeypatch).endswith("field 'colour': #ffffff has a contrast of 1.0:1 with the white "
+                                                    "page; expected at least 3:1 (WCAG's rule for marks such as the "
+                                                    "theme's icon)")
+
+
+@pytest.mark.slow
+def test_a_long_title_never_prints_over_the_running_head_or_footer(copy, tmp_path):
+    import layout_checks as lc
+
+    long = "Never Let Me Go, a Very Long Title for a Guide That Goes On and On Past Any Page's Width, " \
+           "Chapter by Chapter, for Every Class"
+    manifest = copy / "guide.yaml"
+    manifest.write_text(manifest.read_text().replace("title: Never Let Me Go\n", f"title: {long}\n", 1))
+    out = tmp_path / "long.pdf"
+    result = run_tool("build", "--content", str(copy), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    layout = lc.read_layout(out, lc.style_margins("default"))
+    for page in layout.pages[3:]:
+        furniture = [line for line in page.lines if not layout.in_frame(page, line.bottom, line.top)]
+        for line in furniture:  # (the title and the section's name, or the page number and the title)
+            beside = [other for other in furniture if other is not line and abs(other.baseline - line.baseline) < 1]
+            assert all(other.left > line.right or other.right < line.left for other in beside), \
+                (page.number, line.text, [other.text for other in beside])
+            assert line.right <= page_width(out) - lc.style_margins("default").right + 1, (page.number, line.text)
+    assert any("\u2026" in line.text for page in layout.pages[3:] for line in page.lines)
+
+
+def page_width(path: Path) -> float:
+    from pypdf import PdfReader
+
+    return float(PdfReader(path).pages[0].mediabox.width)

@@ -152,14 +152,24 @@ def test_a_style_of_ones_own_extends_a_shipped_one(tmp_path):
 @pytest.mark.parametrize(("change", "message"), [
     ("text:\n  size: 12pt\n  colour: red\n", "mine.yaml:5:3: unknown field 'colour'; expected one of: hyphenate, "
      "justify, leading, paragraph-space, size, small-size"),
-    ("text:\n  size: big\n", "mine.yaml:4:9: field 'size': expected a length such as 10pt, 0.75in or 20mm "
-     "above zero, got the text 'big'"),
+    ("text:\n  size: big\n", "mine.yaml:4:9: field 'size': expected a length from 7pt to 36pt, such as 10pt, "
+     "0.75in or 20mm, got the text 'big'"),
     ("fonts:\n  body: Comic Sans\n", "mine.yaml:4:9: field 'body' is 'Comic Sans'; expected one of: Source Serif Pro, "
      "Source Sans Pro"),
-    ("text:\n  size: 0pt\n", "mine.yaml:4:9: field 'size': expected a length such as 10pt, 0.75in or 20mm "
-     "above zero, got the text '0pt'"),
-    ("page:\n  margin-left: 4in\n  margin-right: 4in\n", "mine.yaml:3:1: the margins leave a text area of "
-     "36 by 670 pt on letter paper; expected at least 144 by 216 pt"),
+    ("text:\n  size: 0pt\n", "mine.yaml:4:9: field 'size': expected a length from 7pt to 36pt, such as 10pt, "
+     "0.75in or 20mm, got the text '0pt'"),
+    ("page:\n  margin-left: 4in\n", "mine.yaml:4:16: field 'margin-left': expected a length from 27pt to 216pt, "
+     "such as 27pt, 0.75in or 20mm, got the text '4in'"),
+    ("page:\n  margin-bottom: 0pt\n", "mine.yaml:4:18: field 'margin-bottom': expected a length from 36pt to "
+     "216pt, such as 36pt, 0.75in or 20mm, got the text '0pt'"),  # (the footer was drawn off the page)
+    ("blocks:\n  box-border: 200pt\n", "mine.yaml:4:15: field 'box-border': expected a length from 0pt to 6pt, "
+     "such as 6pt, 0.75in or 20mm, got the text '200pt'"),
+    ("colours:\n  text: '#ffffff'\n", "mine.yaml:3:1: text (#ffffff on #ffffff): a contrast of 1.0:1; "
+     "expected at least 4.5:1 (WCAG AA), so it can be read and copied"),
+    ("colours:\n  link: '#9ab0ff'\n", "mine.yaml:3:1: links (#9ab0ff on #ffffff): a contrast of 2.1:1; "
+     "expected at least 4.5:1 (WCAG AA), so it can be read and copied"),
+    ("text:\n  size: 14pt\n  leading: 10pt\n", "mine.yaml:3:1: a leading of 10pt under a size of 14pt sets "
+     "lines on top of each other; expected a leading at least the size"),
     ("extends: fancy\n", "mine.yaml:2:1: 'extends: fancy' names no style file; expected one of: default, "
      "large-print, print"),
 ])

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from .. import model as m
 from ..errors import Problems, UserError, did_you_mean
+from ..stylesheet import contrast
 from .files import confined
 from .inline import InlineReader
 from .yamlfile import Record, load_mapping
 
+LEAST_ICON_CONTRAST = 3.0  # a theme's colour against the page: WCAG 1.4.11 for graphics
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
 MOST_CHAPTERS = 500  # a novel's chapters when the manifest does not say how many
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
@@ -110,8 +112,12 @@ class CatalogReader:
     def _themes(self, record: Record) -> None:
         table = self.catalog.themes
         for ident, entry in self._entries(record, "themes", table):
-            table[ident] = m.Theme(id=ident, name=entry.printed("name") or "",
-                                   colour=entry.colour("colour") or "#000000",
+            colour = entry.colour("colour")
+            if colour and (ratio := contrast(colour, "#ffffff")) < LEAST_ICON_CONTRAST:
+                self.problems.add(entry.value_source("colour"), f"field 'colour': {colour} has a contrast of "
+                                  f"{ratio:.1f}:1 with the white page; expected at least {LEAST_ICON_CONTRAST:g}:1 "
+                                  "(WCAG's rule for marks such as the theme's icon)")
+            table[ident] = m.Theme(id=ident, name=entry.printed("name") or "", colour=colour or "#000000",
                                    icon=entry.choice("icon", list(m.ICONS)) or "square")
             entry.finish()
 

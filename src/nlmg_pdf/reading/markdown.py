@@ -24,6 +24,7 @@ from .parser import MARKDOWN
 NOTE = re.compile(r"\[\^([^\]\s]+)\]:")  # a footnote's note, at the start of a line
 MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 MAX_NESTING = 5  # levels of lists and quotations, one in another: each indents the text further
+MAX_PARAGRAPH = 20_000  # characters in one paragraph
 
 CONTAINERS = {
     "teacher": (None, frozenset({m.Edition.TEACHER})),
@@ -111,7 +112,14 @@ class MarkdownReader:
         if len(shown) == 1 and shown[0].type == "image":  # an image alone in its paragraph is a figure
             figure = self.images.read(shown[0], self._at(node))
             return [figure] if figure else []
-        return [m.Paragraph(self.inline.convert(node.children[0].children))]
+        paragraph = m.Paragraph(self.inline.convert(node.children[0].children))
+        if len(m.plain_text(paragraph.children)) > MAX_PARAGRAPH:
+            # (reportlab breaks the rest of a paragraph into lines again at every page it
+            # crosses, so the time grows with the square of its length)
+            self.problems.add(self._at(node), f"a paragraph of {len(m.plain_text(paragraph.children)):,} "
+                              f"characters; expected at most {MAX_PARAGRAPH:,} (about five pages): split it")
+            return []
+        return [paragraph]
 
     def _heading(self, node: SyntaxTreeNode) -> list[m.Block]:
         level = int(node.tag[1])

@@ -12,9 +12,9 @@ from typing import Any
 
 from ..errors import Problems, UserError
 from ..fontfiles import FAMILIES
-from ..stylesheet import PAPER_SIZES, Style
+from ..stylesheet import PAPER_SIZES, Style, contrast
 from .files import inside
-from .yamlfile import Record, load_mapping
+from .yamlfile import Mapping, Record, load_mapping
 
 UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54}
 LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(pt|in|mm|cm)$")
@@ -24,11 +24,24 @@ MIN_TEXT_AREA = (144.0, 216.0)  # points: a text column at least 2 in wide and 3
 COLOUR_MODES = ("colour", "grayscale")
 
 
+# the lengths a page can take, in points: a margin narrower than half an inch leaves no room for
+# the running head and footer (and most printers cannot print there); type too small to read or
+# too large for a column; a rule or a box padding that would eat the text's width
+RANGES = {
+    "margin-top": (36, 216), "margin-bottom": (36, 216), "margin-left": (27, 216), "margin-right": (27, 216),
+    "size": (7, 36), "leading": (8, 54), "small-size": (6, 36), "paragraph-space": (0, 36),
+    "title-size": (12, 96), "section-size": (10, 72), "heading-size": (8, 60), "subheading-size": (8, 48),
+    "pull-quote-size": (8, 48), "box-padding": (0, 36), "box-border": (0, 6), "write-in-spacing": (12, 72),
+    "write-in-weight": (0.2, 3),
+}
+
+
 def _length(record: Record, key: str, required: bool) -> float | None:
-    """A length in points; zero is allowed for spaces, never for sizes (see POSITIVE)."""
-    least = 0.01 if key in POSITIVE else 0.0
-    value = record.value(key, "a length such as 10pt, 0.75in or 20mm" + (" above zero" if least else ""),
-                         lambda v: (points := _points(v)) is not None and points >= least, required)
+    """A length in points, within its RANGES (zero only for spaces and rules)."""
+    low, high = RANGES.get(key, (0.01 if key in POSITIVE else 0.0, 10_000))
+    shown = f"a length from {low:g}pt to {high:g}pt, such as {min(max(low, 10), high):g}pt, 0.75in or 20mm"
+    value = record.value(key, shown, lambda v: (points := _points(v)) is not None and low <= points <= high,
+                         required)
     return None if value is None else _points(value)
 
 
@@ -102,12 +115,37 @@ def load_style(path: Path, shown: str, styles_folder: Path | None = None, _seen:
     record.finish()
     problems.raise_if_any()
     style = _style(name, values, parent)
+    _check_readable(style, record, data)
     if style.frame_width < MIN_TEXT_AREA[0] or style.frame_height < MIN_TEXT_AREA[1]:
         raise UserError.one(record.source("page") if "page" in data else record.source(),
                             f"the margins leave a text area of {style.frame_width:.0f} by {style.frame_height:.0f} pt "
                             f"on {style.paper} paper; expected at least {MIN_TEXT_AREA[0]:.0f} by "
                             f"{MIN_TEXT_AREA[1]:.0f} pt")
     return style
+
+
+# (colour, the background it is read on, what it is): each pair needs 4.5:1, WCAG's AA for text
+TEXT_ON = (("text_colour", "white", "text"), ("text_colour", "box_colour", "text in a box"),
+           ("accent_colour", "white", "headings"), ("muted_colour", "white", "labels and notes"),
+           ("muted_colour", "box_colour", "labels in a box"), ("link_colour", "white", "links"),
+           ("answer_colour", "white", "answers"), ("banner_text_colour", "accent_colour", "the cover's banner"))
+LEAST_CONTRAST = 4.5
+
+
+def _check_readable(style: Style, record: Record, data: Mapping) -> None:
+    """Every text colour readable on its background, and lines no closer than the type."""
+    where = record.source("colours") if "colours" in data else record.source()
+    for colour, background, what in TEXT_ON:
+        foreground = getattr(style, colour)
+        behind = "#ffffff" if background == "white" else getattr(style, background)
+        ratio = contrast(foreground, behind)
+        if ratio < LEAST_CONTRAST:
+            raise UserError.one(where, f"{what} ({foreground} on {behind}): a contrast of {ratio:.1f}:1; "
+                                f"expected at least {LEAST_CONTRAST}:1 (WCAG AA), so it can be read and copied")
+    if style.body_leading < style.body_size:
+        raise UserError.one(record.source("text") if "text" in data else record.source(),
+                            f"a leading of {style.body_leading:g}pt under a size of {style.body_size:g}pt sets "
+                            "lines on top of each other; expected a leading at least the size")
 
 
 def _parent(record: Record, path: Path, shown: str, styles_folder: Path | None, seen: tuple[Path, ...]) -> Style | None:

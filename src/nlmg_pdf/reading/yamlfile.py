@@ -15,6 +15,7 @@ from .files import read_bytes
 from .typography import typeset
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}$")
+MAX_FIELD = 20_000  # characters in one field: a paragraph's worth, as in Markdown
 Position = tuple[int, int]  # line and column, both counted from 1
 
 
@@ -194,6 +195,10 @@ class Record:
 
     def text(self, key: str, required: bool = True) -> str | None:
         value = self.value(key, "text", lambda v: isinstance(v, str) and v.strip(), required)
+        if value and len(value) > MAX_FIELD:
+            self.problems.add(self.value_source(key), f"field '{key}' has {len(value):,} characters; expected at "
+                              f"most {MAX_FIELD:,}")
+            return None
         if value and (control := _control(value)):  # a "\a" or "\x1b" escape: no page can show it
             self.problems.add(self.value_source(key), f"field '{key}' holds the control character {control}; "
                               "expected printable text")

@@ -10,6 +10,7 @@ from functools import partial
 
 from reportlab.lib import colors
 from reportlab.lib.sequencer import Sequencer
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -156,8 +157,9 @@ class GuideDocument(BaseDocTemplate):
         y = self.pagesize[1] - self.topMargin + size * 2
         canvas.setFont(font, size)
         canvas.setFillColor(colors.HexColor(self.style.muted_colour))
-        canvas.drawString(self.leftMargin, y, self.guide.metadata.title)
-        canvas.drawRightString(self.leftMargin + self.width, y, self.page_section)
+        half = self.width / 2 - size  # each side's share of the line, so long names never meet
+        canvas.drawString(self.leftMargin, y, fitted(self.guide.metadata.title, font, size, half))
+        canvas.drawRightString(self.leftMargin + self.width, y, fitted(self.page_section, font, size, half))
         canvas.setStrokeColor(colors.HexColor(self.style.rule_colour))
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, y - size * 0.6, self.leftMargin + self.width, y - size * 0.6)
@@ -171,7 +173,9 @@ class GuideDocument(BaseDocTemplate):
 
     def _footer_right(self) -> str:
         edition = self.guide.edition.label if self.guide.edition else ""
-        return f"{self.guide.metadata.title} \u00b7 {edition}"
+        font, size = self.paras.quote_source.fontName, self.style.small_size
+        room = self.width - stringWidth(f"{PAGE_NUMBER_ROOM} \u00b7 {edition}", font, size) - size * 2
+        return f"{fitted(self.guide.metadata.title, font, size, room)} \u00b7 {edition}"
 
     def _name_line(self, canvas):
         """A line for the student's name in the footer, between the page number and the guide's
@@ -211,6 +215,20 @@ class GuideDocument(BaseDocTemplate):
             canvas.translate(self.leftMargin + canvas.stringWidth(label, font, size), y)
             canvas.doForm(PAGE_TOTAL_FORM)  # the total, filled in once the last page is known
         canvas.restoreState()
+
+def fitted(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut at a word and ended with an ellipsis if it is wider than `width` (a long
+    title in a running head or footer, which would print over what is beside it)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1 and stringWidth(" ".join(words) + "\u2026", font, size) > width:
+        words.pop()
+    shown = " ".join(words)
+    while shown and stringWidth(shown + "\u2026", font, size) > width:  # one long word
+        shown = shown[:-1]
+    return shown.rstrip(" ,;:") + "\u2026"
+
 
 def roman(number: int) -> str:
     counter = Sequencer()
