@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .. import model as m
 from ..outline import LABELS, contents_entries
-from .flowables import TaggedParagraph
+from .flowables import Balanced, TaggedParagraph
 from .markup import escaped
 from .paragraph_styles import ParagraphStyles
 from .session import Origin
@@ -141,7 +141,7 @@ class ContentsLine(Flowable):
 
     def _set(self, style: ParagraphStyle) -> None:
         self.style = style
-        self.title = TaggedParagraph(self.shown, style, node=self.node)
+        self.title = Balanced(self.shown, style, node=self.node)  # (no word alone on a second line)
 
     def set_leading(self, leading: float) -> None:
         """Set its lines `leading` apart (the contents set closer to fit a page)."""

@@ -16,10 +16,9 @@ from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
 
 from .. import model as m
 from ..stylesheet import Style
-from .flowables import Grid, Rule, TaggedParagraph
+from .flowables import Balanced, Grid, Rule, TaggedParagraph
 from .markup import NO_BREAK, escaped
 from .paragraph_styles import ParagraphStyles
-from .reportlab_compat import line_count
 from .tagging import Node, artifact
 
 
@@ -70,24 +69,6 @@ def _parts(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float,
 def unbroken(shown: str, name: str) -> str:
     """`shown` with the words of `name` (the novel's author) joined, so no line parts them."""
     return shown.replace(name, name.replace(" ", NO_BREAK)) if name else shown
-
-
-class Balanced(TaggedParagraph):
-    """A display paragraph (the cover's title and subtitle) broken into lines of about even
-    length, as a typesetter breaks a title, instead of a full line over a word or two: the
-    narrowest measure that needs no more lines than the full one."""
-
-    def wrap(self, available_width, available_height):
-        size = super().wrap(available_width, available_height)
-        lines = line_count(self)
-        if lines < 2:
-            return size
-        narrow, wide = available_width / 2, available_width  # too narrow; wide enough
-        while wide - narrow > 1:
-            middle = (narrow + wide) / 2
-            super().wrap(middle, available_height)
-            narrow, wide = (narrow, middle) if line_count(self) <= lines else (middle, wide)
-        return super().wrap(wide, available_height)
 
 
 def stacked_height(flowables: list[Flowable], width: float, room: float) -> float:

@@ -99,6 +99,24 @@ class TaggedParagraph(Paragraph):
             super().draw()
 
 
+class Balanced(TaggedParagraph):
+    """A display paragraph (the cover's title and subtitle, a contents entry) broken into lines
+    of about even length, as a typesetter breaks a title, instead of a full line over a word or
+    two: the narrowest measure that needs no more lines than the full one."""
+
+    def wrap(self, available_width, available_height):
+        size = super().wrap(available_width, available_height)
+        lines = line_count(self)
+        if lines < 2:
+            return size
+        narrow, wide = available_width / 2, available_width  # too narrow; wide enough
+        while wide - narrow > 1:
+            middle = (narrow + wide) / 2
+            super().wrap(middle, available_height)
+            narrow, wide = (narrow, middle) if line_count(self) <= lines else (middle, wide)
+        return super().wrap(wide, available_height)
+
+
 def missing_glyphs(paragraph: Paragraph) -> list[tuple[str, str]]:
     """(character, font) for each character of the paragraph its font has no glyph for."""
     found = []
