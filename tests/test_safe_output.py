@@ -123,12 +123,31 @@ def test_a_name_too_long_is_one_line(tmp_path, monkeypatch):
     assert result.stderr.count("\n") == 1 and ("too long" in result.stderr), result.stderr
 
 
-def interrupted_build(tmp_path: Path, number: int, after: float) -> subprocess.CompletedProcess:
-    """A real build, sent the signal `after` seconds in."""
+@pytest.fixture(scope="module")
+def long_content(tmp_path_factory) -> Path:
+    """The guide with every section four times over, so its layout surely lasts some seconds."""
+    folder = tmp_path_factory.mktemp("long") / "content"
+    shutil.copytree(CONTENT, folder)
+    manifest = folder / "guide.yaml"
+    lines = manifest.read_text().splitlines()
+    sections = [line for line in lines if line.startswith("  - sections/")]
+    copies = []
+    for number in range(1, 4):
+        for line in sections:
+            name = line.split("/", 1)[1]
+            shutil.copy(folder / "sections" / name, folder / "sections" / f"x{number}-{name}")
+            copies.append(f"  - sections/x{number}-{name}")
+    at = lines.index(sections[-1]) + 1
+    manifest.write_text("\n".join([*lines[:at], *copies, *lines[at:]]) + "\n")
+    return folder
+
+
+def interrupted_build(tmp_path: Path, content: Path, number: int, after: float) -> subprocess.CompletedProcess:
+    """A real build of `content`, sent the signal `after` seconds in."""
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     environment["NLMG_PDF_TRACEBACK"] = "1"
-    process = subprocess.Popen([sys.executable, "-m", "nlmg_pdf", "build", "-q", "--edition", "all", "--style",
-                                "large-print", "--out", f"{tmp_path}/"], cwd=ROOT, env=environment,
+    process = subprocess.Popen([sys.executable, "-m", "nlmg_pdf", "build", "-q", "--edition", "all", "--content",
+                                str(content), "--out", f"{tmp_path}/"], cwd=ROOT, env=environment,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(after)
     process.send_signal(number)
@@ -165,21 +184,26 @@ def old_pdfs(tmp_path: Path) -> dict[str, bytes]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
-def test_a_signal_during_layout_stops_the_build_and_writes_nothing(tmp_path, number):
+def test_a_signal_during_layout_stops_the_build_and_writes_nothing(tmp_path, long_content, number):
     before = old_pdfs(tmp_path)
-    result = interrupted_build(tmp_path, number, 1.0)
+    result = interrupted_build(tmp_path, long_content, number, 2.0)
     check_interrupted(tmp_path, result, before, number)
-    assert result.returncode == 128 + number  # (a second in, the large-print build is laying out)
+    assert result.returncode == 128 + number  # (two seconds in, the long guide is being laid out)
 
 
 @pytest.mark.slow
-def test_signals_at_many_points_of_a_build_never_leave_half_a_state(tmp_path):
-    for step, after in enumerate((0.02, 0.1, 0.3, 0.6, 0.9, 1.3, 1.6, 1.9, 2.2, 2.6)):
+def test_signals_at_many_points_of_a_build_never_leave_half_a_state(tmp_path, long_content):
+    """From start-up to the end: the long guide takes a few seconds, so the late signals come
+    near or after the writing, and the last ones after a finished build."""
+    runs = [(content, after) for content, times in ((CONTENT, (0.02, 0.1, 0.3, 0.6, 0.9, 1.2, 1.5, 2.0)),
+                                                    (long_content, (2.5, 4.0)))
+            for after in times]
+    for step, (content, after) in enumerate(runs):
         number = (signal.SIGINT, signal.SIGTERM)[step % 2]
         folder = tmp_path / f"run-{step}"
         folder.mkdir()
         before = old_pdfs(folder)
-        check_interrupted(folder, interrupted_build(folder, number, after), before, number)
+        check_interrupted(folder, interrupted_build(folder, content, number, after), before, number)
 
 
 def test_a_fault_in_the_tool_is_one_line(monkeypatch, capsys):
