@@ -252,9 +252,9 @@ def split_leaving(split: Callable[[float], list], height: float, least: float,
     row alone), the page ends a little sooner, by `least` at a time and three times at most.
 
     A split may give more pieces than the page holds (a list gives all its items, for the page
-    to take what fits), so what goes overleaf is what does not fit. When the page ends sooner,
-    a conditional break says so: platypus would otherwise try the rest in the room left and
-    split it again, leaving the line alone after all."""
+    to take what fits), so what goes overleaf is what does not fit. A conditional break then
+    ends the page where the split does: platypus would otherwise try the rest in the room left
+    and split it again, leaving the line alone after all, or set both halves on one page."""
     pieces = split(height)
     if len(pieces) < 2:  # (a piece that is the flowable itself is being measured by the caller)
         return pieces
