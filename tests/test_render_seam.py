@@ -158,6 +158,18 @@ def test_row_cells_are_the_values_the_table_was_given():
     assert compat.row_cells(table, 0) == rows[0] and compat.row_cells(table, 1) == rows[1]
 
 
+def test_table_rows_are_every_row_the_table_was_given_and_a_split_part_its_own():
+    rows = [[Paragraph(f"row {number}", STYLE)] for number in range(40)]
+    table = Table(rows)
+    assert compat.table_rows(table) == rows
+    table.wrapOn(new_canvas(), 300, 1000)
+    first, rest = table.split(300, 200)
+    # a split part holds the same flowables, each cell's perhaps wrapped in a tuple
+    unwrapped = [cell[0] if isinstance(cell, tuple | list) else cell
+                 for part in (first, rest) for row in compat.table_rows(part) for cell in row]
+    assert len(compat.table_rows(first)) > 1 and all(a is b for a, (b,) in zip(unwrapped, rows, strict=True))
+
+
 def test_replace_cell_changes_that_table_only():
     rows = [["title", "x"], ["a", "b"]]
     table = Table(rows)

@@ -77,7 +77,7 @@ class BlockRenderer:
         citing them; and a paragraph that leads into what follows (it ends in a colon, or it
         introduces a set of questions after their heading) keeps with the first of it."""
         if isinstance(block, m.NoteList) and _notes_follow(out):
-            made = _notes_after(out, made, self.least)
+            made = _notes_after(out, made, self.least, tuple(note.anchor for note in block.notes))
         least = self.style.body_leading * LEAST_LIST_LINES
         made = [Kept([flowable], least=least) if isinstance(flowable, BulletedList) else flowable for flowable in made]
         if (isinstance(previous, m.Paragraph) and out and made and isinstance(made[0], Kept)
@@ -291,13 +291,14 @@ def _notes_follow(out: list[Flowable]) -> bool:
     return bool(made) and not isinstance(made[-1], Heading)
 
 
-def _notes_after(out: list[Flowable], notes: list[Flowable], least: float) -> list[Flowable]:
+def _notes_after(out: list[Flowable], notes: list[Flowable], least: float,
+                 anchors: tuple[str, ...]) -> list[Flowable]:
     """The last block in `out` and the notes after it as one flowable, so the notes never
     begin a page without the block's end above them (they move over with its last lines)."""
     at = max(index for index, flowable in enumerate(out) if not isinstance(flowable, Spacer))
     block, after = out[at], out[at + 1:]
     del out[at:]
-    return [NotesAfter(block, notes, least), *after]
+    return [NotesAfter(block, notes, least, anchors), *after]
 
 
 def _leads_into(paragraph: m.Paragraph, block: m.Block, out: list[Flowable]) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -29,6 +30,7 @@ from .reportlab_compat import (
     replace_cell,
     row_cells,
     spaces_at_line_ends,
+    table_rows,
 )
 from .session import Missing, TooWide, session_of
 from .tagging import ORNAMENT, Node, artifact, labelled, marked, tagger_of
@@ -362,11 +364,12 @@ class Grid(Table):
 class NotesAfter(Flowable):
     """A block and the notes printed under it, which never begin a page without the block's
     end above them: when they do not fit below it, the block's last lines (at least `least`)
-    go over with them."""
+    go over with them. But when the block must break and its part on this page holds the
+    notes' markers (`anchors`), the notes end this page, under that part, as footnotes do."""
 
-    def __init__(self, block: Flowable, notes: list[Flowable], least: float):
+    def __init__(self, block: Flowable, notes: list[Flowable], least: float, anchors: tuple[str, ...] = ()):
         super().__init__()
-        self.block, self.notes, self.least = block, notes, least
+        self.block, self.notes, self.least, self.anchors = block, notes, least, anchors
 
     def _stack(self, width: float) -> list[tuple[Flowable, float, float]]:
         """(flowable, its top below this one's top, its height) for the block and each note."""
@@ -390,17 +393,34 @@ class NotesAfter(Flowable):
         if stack[-1][1] + stack[-1][2] <= available_height:
             return [self]  # it fits (a kept group asks its last part to split wherever the page ends)
         block = stack[0][2]
+        split = lambda height: self.block.splitOn(canvas, available_width, height) if height > 0 else []  # noqa: E731
+        measure = lambda piece: piece.wrapOn(canvas, available_width, 1e6)[1]  # noqa: E731
+        notes = stack[-1][1] + stack[-1][2] - block  # the notes' height, with the space above them
+        early = split_leaving(split, available_height - notes, self.least, measure)
+        end = next((at for at, piece in enumerate(early) if isinstance(piece, CondPageBreak)), 0)
+        if end and any(_cites(piece, self.anchors) for piece in early[:end]):
+            return [*early[:end], *self.notes, CondPageBreak(available_height), *early[end + 1:]]
         # all of the block the page holds, or, when it holds the block but not its notes, less
         room = min(available_height, block - self.least)
-        pieces = split_leaving(lambda height: self.block.splitOn(canvas, available_width, height) if height > 0 else [],
-                               room, self.least, lambda piece: piece.wrapOn(canvas, available_width, 1e6)[1])
+        pieces = split_leaving(split, room, self.least, measure)
         if len(pieces) < 2:
             return []
-        return [*pieces[:-1], NotesAfter(pieces[-1], self.notes, self.least)]
+        return [*pieces[:-1], NotesAfter(pieces[-1], self.notes, self.least, self.anchors)]
 
     def drawOn(self, canvas, x, y, _sW=0):
         for flowable, top, height in self._stack(self.width):
             flowable.drawOn(canvas, x, y + self.height - top - height)
+
+
+def _cites(flowable: Any, anchors: tuple[str, ...]) -> bool:
+    """Whether the flowable (a paragraph, or a table or group of them) links to one of the notes."""
+    if isinstance(flowable, Paragraph):
+        return any(f'href="#{anchor}"' in (getattr(flowable, "text", "") or "") for anchor in anchors)
+    if isinstance(flowable, Table):
+        return any(_cites(cell, anchors) for row in table_rows(flowable) for cell in row)
+    if isinstance(flowable, list | tuple):
+        return any(_cites(item, anchors) for item in flowable)
+    return isinstance(flowable, Kept) and _cites(flowable.parts, anchors)
 
 
 class FilledColumns(Flowable):

@@ -104,6 +104,11 @@ def row_cells(table: Table, row: int) -> list:
     return table._cellvalues[row]
 
 
+def table_rows(table: Table) -> list:
+    """Every row's cell values, as the table was given them."""
+    return list(table._cellvalues)
+
+
 def replace_cell(table: Table, row: int, column: int, value: Any) -> None:
     """Show `value` in a cell of a table not yet laid out (its row's height stays as it is)."""
     cells = list(table._cellvalues[row])  # (the row may be shared with the table this one was split from)
