@@ -299,3 +299,10 @@ def page_width(path: Path) -> float:
     from pypdf import PdfReader
 
     return float(PdfReader(path).pages[0].mediabox.width)
+
+
+def test_a_title_word_too_wide_for_the_cover_is_named_at_the_manifest(copy, monkeypatch):
+    manifest = copy / "guide.yaml"
+    manifest.write_text(manifest.read_text().replace("title: Never Let Me Go\n", f"title: {'W' * 200}\n", 1))
+    assert only_problem(copy, monkeypatch).startswith(f"content/guide.yaml: the word '{'W' * 200}'")  # (once the
+    # title itself was given as the file)

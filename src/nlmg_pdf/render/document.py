@@ -125,7 +125,7 @@ class GuideDocument(BaseDocTemplate):
                                 "expected a character they have, or the same said in words")
 
     def _where(self) -> m.Source:
-        return self.last_origin.source if self.last_origin else m.Source(self.guide.metadata.title)
+        return self.last_origin.source if self.last_origin else m.Source("guide.yaml")  # (the guide as a whole)
 
     def _what(self) -> str:
         return self.last_origin.kind if self.last_origin else "block"
