@@ -20,6 +20,8 @@ from .stylesheet import PAPER_SIZES
 
 if TYPE_CHECKING:
     from .errors import UserError
+    from .model import Guide
+    from .stylesheet import Style
 
 # plain help text: typer's rich formatting costs a tenth of a second at every start-up
 app = typer.Typer(
@@ -134,7 +136,7 @@ def check(
 
     try:
         checked = run_check(content, style)
-        _check_layout(content, style)
+        _check_layout(checked.guide, checked.style, content)
     except UserError as error:
         _report(error)
         count = len(error.problems)
@@ -143,15 +145,14 @@ def check(
     print(checked.summary())
 
 
-def _check_layout(content: Path | None, style: str | None) -> None:
-    """Lay out both editions (in `style`, else the default) as a build would, writing nothing,
-    so that the check finds everything the build would find."""
+def _check_layout(guide: Guide, style: Style, content: Path | None) -> None:
+    """Lay out both editions of the guide as read (in the style a build would use), writing
+    nothing, so that the check finds everything the build would find."""
     from .build import layout_problems
     from .errors import UserError
-    from .inputs import content_shown, load, placed
+    from .inputs import content_shown, placed
 
-    guide, chosen = load(content, style or "default")
-    problems = layout_problems(guide, chosen)
+    problems = layout_problems(guide, style)
     if problems:
         raise UserError(placed(problems, content_shown(content)))
 

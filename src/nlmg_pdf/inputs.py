@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import Problem, UserError
@@ -28,6 +28,8 @@ class Checked:
     content: str
     counts: dict[str, int]
     styles: tuple[str, ...]
+    guide: Guide = field(repr=False, compare=False)  # as read, to lay out without reading it again
+    style: Style = field(repr=False, compare=False)  # the one a build would use: `extra_style`, else default
 
     def summary(self) -> str:
         counted = ", ".join(counted_as(number, what) for what, number in self.counts.items())
@@ -91,7 +93,9 @@ def check(content: Path | None = None, extra_style: str | None = None) -> Checke
         styles.append(_collect(problems, lambda: _read_style(find_style(extra_style))))
     if problems:
         raise UserError(problems)
-    return Checked(shown(root), count(guide), tuple(dict.fromkeys(style.name for style in styles)))
+    chosen = styles[-1] if extra_style else styles[[path.stem for path in shipped].index("default")]
+    return Checked(shown(root), count(guide), tuple(dict.fromkeys(style.name for style in styles)), guide,
+                   replace(chosen, paper=guide.metadata.paper or chosen.paper))
 
 
 def _content_root(content: Path | None) -> Path:

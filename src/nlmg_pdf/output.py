@@ -23,10 +23,9 @@ from pathlib import Path
 
 from .errors import UserError
 from .model import Source
+from .reading.files import kind_of
 
 SIGNALS: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)
-KINDS = ((stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISFIFO, "a named pipe"),
-         (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
 
 
 class Interrupted(Exception):  # noqa: N818 - what happened, as the user sees it
@@ -51,8 +50,7 @@ def check_target(target: Path, inputs: set[Path], shown: str) -> None:
         raise UserError.one(Source("--out"), f"'{shown}' is one of the files this build reads; expected a new "
                             "name for the PDF (the content and the style are never written over)")
     if mode is not None and not stat.S_ISREG(mode):
-        kind = next((kind for test, kind in KINDS if test(mode)), "not a regular file")
-        raise UserError.one(Source(shown), f"is {kind}; expected the name of a PDF file to write")
+        raise UserError.one(Source(shown), f"is {kind_of(mode)}; expected the name of a PDF file to write")
 
 
 def check_writable(target: Path) -> None:

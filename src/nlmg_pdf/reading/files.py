@@ -55,21 +55,26 @@ KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_IS
          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
 
 
-def read_bytes(path: Path, where: Source, limit: int = MAX_TEXT_BYTES, name: str | None = None) -> bytes:
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, as a person would say it: 'a named pipe'."""
+    return next((kind for test, kind in KINDS if test(mode)), "not a regular file")
+
+
+def read_bytes(path: Path, where: Source, limit: int = MAX_TEXT_BYTES, subject: str | None = None) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them. A problem is placed
-    at `where`: the file itself, or the place that names it as `name`."""
-    subject = f"'{name}'" if name else "the file"
+    at `where`: the file itself, or the place that names it, then calling it `subject`
+    ("'sections/faq.md'", "image 'map.png'")."""
+    missing, subject = subject or "file", subject or "the file"
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise UserError.one(where, f"{subject if name else 'file'} not found") from None
+        raise UserError.one(where, f"{missing} not found") from None
     except OSError as error:
         raise UserError.one(where, f"cannot read {subject} ({error.strerror})") from None
     with os.fdopen(handle, "rb") as stream:
         mode = os.fstat(handle).st_mode
         if not stat.S_ISREG(mode):
-            kind = next((kind for test, kind in KINDS if test(mode)), "not a regular file")
-            raise UserError.one(where, f"{subject} is {kind}; expected a file")
+            raise UserError.one(where, f"{subject} is {kind_of(mode)}; expected a file")
         try:
             data = stream.read(limit + 1)
         except OSError as error:

@@ -50,7 +50,7 @@ class ImageReader:
         if not path.exists():
             return self._refuse(source, f"{where} not found; expected a file inside the content folder")
         try:
-            data = read_bytes(path, source, MAX_IMAGE_BYTES, name=f"image '{target}'")
+            data = read_bytes(path, source, MAX_IMAGE_BYTES, subject=f"image '{target}'")
         except UserError as error:
             self.problems.extend(error.problems)
             return None

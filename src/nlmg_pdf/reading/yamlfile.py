@@ -80,7 +80,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct
 def read_text(path: Path, shown: str, where: Source | None = None) -> str:
     """A file's UTF-8 text. A problem opening it is placed at `where`, the place that names the
     file, if given, else at the file `shown`; a problem in its text, in the file."""
-    data = read_bytes(path, where, name=shown) if where else read_bytes(path, Source(shown))
+    data = read_bytes(path, where, subject=f"'{shown}'") if where else read_bytes(path, Source(shown))
     try:
         return data.decode("utf-8").removeprefix("\ufeff")  # (a byte-order mark some editors write)
     except UnicodeDecodeError as err:
@@ -146,6 +146,16 @@ def _control(text: str) -> str | None:
     """The first control character in `text` (other than a line break or a tab), as U+XXXX."""
     found = next((char for char in text if unicodedata.category(char) == "Cc" and char not in "\n\t\r"), None)
     return f"U+{ord(found):04X}" if found else None
+
+
+def _not_text(item: Any) -> str | None:
+    """What a list item is instead of printable text, or None if it is text."""
+    if isinstance(item, str) and item.strip():
+        control = _control(item)
+        return f"the control character {control}" if control else None
+    if isinstance(item, bool) or item is None:
+        return f"{kind(item)} (YAML reads yes, no, on, off and null so: put words in quotes)"
+    return kind(item)
 
 
 def kind(value: Any) -> str:
@@ -237,11 +247,8 @@ class Record:
             return ()
         positions = getattr(value, "item_positions", [])
         for number, item in enumerate(value):
-            if not (isinstance(item, str) and item.strip()) or _control(item):
+            if (found := _not_text(item)) is not None:
                 where = Source(self.path, *positions[number]) if number < len(positions) else self.value_source(key)
-                found = f"the control character {_control(item)}" if isinstance(item, str) and _control(item) else \
-                    kind(item) + (" (YAML reads yes, no, on, off and null so: put words in quotes)"
-                                  if isinstance(item, bool) or item is None else "")
                 self.problems.add(where, f"in '{key}', item {number + 1}: expected text, got {found}")
                 return ()
         return tuple(item.strip() for item in value)

@@ -6,7 +6,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 
 from reportlab.lib import colors
 from reportlab.lib.sequencer import Sequencer
@@ -171,7 +171,10 @@ class GuideDocument(BaseDocTemplate):
             if self.guide.cover_fields and self.page_exercises:
                 self._name_line(canvas)
 
+    @cached_property
     def _footer_right(self) -> str:
+        """The guide's name and edition, the title shortened to leave room for the page number
+        (the same on every page, so worked out once)."""
         edition = self.guide.edition.label if self.guide.edition else ""
         font, size = self.paras.quote_source.fontName, self.style.small_size
         room = self.width - stringWidth(f"{PAGE_NUMBER_ROOM} \u00b7 {edition}", font, size) - size * 2
@@ -184,7 +187,7 @@ class GuideDocument(BaseDocTemplate):
         font, size = self.paras.quote_source.fontName, self.style.small_size
         y = self.bottomMargin - size * 3
         left = self.leftMargin + canvas.stringWidth(PAGE_NUMBER_ROOM, font, size) + size * 1.5
-        right = self.leftMargin + self.width - canvas.stringWidth(self._footer_right(), font, size) - size * 1.5
+        right = self.leftMargin + self.width - canvas.stringWidth(self._footer_right, font, size) - size * 1.5
         label = self.guide.cover_fields[0]
         label_width = canvas.stringWidth(label, font, size) + size * 0.5
         if right - left - label_width < self.width * 0.2:  # large print: a line of its own, above
@@ -205,7 +208,7 @@ class GuideDocument(BaseDocTemplate):
         y = self.bottomMargin - size * 3
         canvas.setFont(font, size)
         canvas.setFillColor(colors.HexColor(colour))
-        canvas.drawRightString(self.leftMargin + self.width, y, self._footer_right())
+        canvas.drawRightString(self.leftMargin + self.width, y, self._footer_right)
         front_pages = self.session.front_pages
         if front_pages is None:  # front matter: roman numbers, and no total
             canvas.drawString(self.leftMargin, y, f"Page {roman(self.page)}")
