@@ -217,6 +217,16 @@ def test_a_footnote_marker_needs_its_note_and_a_note_its_marker(copy, monkeypatc
         "the note '[^2]' is not referred to; expected a marker '[^2]' in the text, or no note"]
 
 
+@pytest.mark.parametrize(("note", "what"), [
+    ("A note:\n\n    - one\n    - two", "a list"),
+    ("A note:\n\n    > quoted", "a quotation"),
+])
+def test_a_note_holding_more_than_text_says_what_it_holds(copy, monkeypatch, note, what):
+    spoil_faq(copy, f"A claim.[^z]\n\n[^z]: {note}")
+    assert only_problem(copy, monkeypatch).endswith(
+        f"the note '[^z]' holds {what}; expected only paragraphs of text in a note")
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("\n".join("  " * depth + "- level" for depth in range(8)), "a list nested more than 5 deep"),
     ("> " * 25 + "deep", "a quotation nested more than 5 deep"),

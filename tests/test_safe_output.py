@@ -206,6 +206,21 @@ def test_signals_at_many_points_of_a_build_never_leave_half_a_state(tmp_path, lo
         check_interrupted(folder, interrupted_build(folder, content, number, after), before, number)
 
 
+@pytest.mark.slow
+def test_a_build_whose_parent_is_killed_leaves_no_process_and_prints_nothing(tmp_path):
+    """`kill -9` cannot be caught, but the second edition's layout process sees its parent go
+    and ends quietly: no traceback, no warning about leaked semaphores, nothing left running
+    (the test's pipes close only when every process of the build has ended)."""
+    for after in (0.3, 0.6, 0.9, 1.2):
+        process = subprocess.Popen([sys.executable, "-m", "nlmg_pdf", "build", "-q", "--edition", "all",
+                                    "--out", f"{tmp_path}/"], cwd=ROOT, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        time.sleep(after)
+        process.kill()
+        out, err = process.communicate(timeout=30)
+        assert err == "", (after, err)
+
+
 def test_a_fault_in_the_tool_is_one_line(monkeypatch, capsys):
     def broken(**options):
         raise RuntimeError("a fault")

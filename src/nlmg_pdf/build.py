@@ -1,20 +1,19 @@
 """Building: the edition transforms, the layout (in parallel where it pays) and atomic writing."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import time as clock
-from multiprocessing.pool import Pool
 from pathlib import Path
 
 from .errors import Problem, UserError
+from .layout_worker import LayoutWorker
 from .model import Edition, Guide, Source
 from .output import SIGNALS, Interrupted, check_writable, signals_deferred, write_all
 from .stylesheet import Style
@@ -62,42 +61,41 @@ def layout_problems(guide: Guide, style: Style) -> list[Problem]:
 
 
 @contextmanager
-def layout_workers(editions: int) -> Iterator[Pool | None]:
+def layout_workers(editions: int) -> Iterator[list[LayoutWorker]]:
     """Processes to lay out all editions but one, started before the content is read so that
-    they import reportlab meanwhile; None when one edition or one core leaves nothing to share."""
-    count = min(editions, _cores()) - 1  # this process lays out an edition too
-    if count < 1:
-        yield None
-        return
-    pool = multiprocessing.get_context("spawn").Pool(count, initializer=_start_worker)
+    they import reportlab meanwhile; none when one edition or one core leaves nothing to share."""
+    workers = [LayoutWorker() for _ in range(min(editions, _cores()) - 1)]  # this process lays out one too
     try:
-        yield pool
+        yield workers
     finally:
-        pool.terminate()  # on Ctrl-C the workers stop at once instead of finishing their pages
+        for worker in workers:
+            worker.close()  # on Ctrl-C a worker stops at once instead of finishing its pages
 
 
 def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
-                   progress: Progress = lambda message: None, workers: Pool | None = None) -> list[Built]:
-    """Lay out each edition (the teacher's here, the others in `workers` if given), then
-    write the files, all together or none. Only this process writes, so a build stopped by
-    Ctrl-C or SIGTERM while laying out writes nothing; one stopped while writing finishes
-    writing first (`Interrupted.written` then says so)."""
+                   progress: Progress = lambda message: None, workers: Sequence[LayoutWorker] = ()) -> list[Built]:
+    """Lay out each edition (the teacher's here, others in `workers` if given), then write
+    the files, all together or none. Only this process writes, so a build stopped by Ctrl-C
+    or SIGTERM while laying out writes nothing; one stopped while writing finishes writing
+    first (`Interrupted.written` then says so)."""
     for out in targets.values():
         check_writable(out)  # before minutes of layout, not after
     # the teacher edition, the longest, is laid out here while the workers take the others
     here, *elsewhere = sorted(targets, key=lambda edition: edition is not Edition.TEACHER)
+    given = dict(zip(elsewhere, workers, strict=False))
     rendered: dict[Edition, Rendered] = {}
     with stopped_by_signals() as stop:
-        others = None
-        if workers is not None and elsewhere:
+        if given:
             progress(f"laying out {len(targets)} editions side by side")
-            others = workers.starmap_async(render_edition, [(guide, style, edition) for edition in elsewhere])
-        for edition in [here] if others else [here, *elsewhere]:
+        for edition, worker in given.items():
+            worker.lay_out(guide, style, edition)
+        for edition in [here, *(edition for edition in elsewhere if edition not in given)]:
             rendered[edition] = render_edition(guide, style, edition, progress, stop)
-        while others is not None and not others.ready() and not stop.is_set():
-            others.wait(0.05)  # (a signal is seen between waits)
-        if others is not None and not stop.is_set():
-            rendered.update(zip(elsewhere, others.get(), strict=True))
+        for edition, worker in given.items():
+            while not worker.wait(0.05) and not stop.is_set():
+                pass  # (a signal is seen between waits)
+            if not stop.is_set():
+                rendered[edition] = worker.result()
     progress(f"writing {', '.join(map(str, targets.values()))}")
     with signals_deferred(then_ignored=True) as held:  # (the build ends soon after: see its note)
         write_all({out: rendered[edition].pdf for edition, out in targets.items()})
@@ -106,13 +104,6 @@ def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
     if held.number is not None:
         raise Interrupted(held.number, written=True)
     return built
-
-
-def _start_worker() -> None:
-    """Ctrl-C is for the main process: it stops the workers and writes nothing. Importing the
-    renderer now overlaps reportlab's import with the main process reading the content."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .render import document  # noqa: F401
 
 
 def _cores() -> int:

@@ -21,6 +21,8 @@ from .images import ImageReader
 from .inline import InlineReader, describe
 from .parser import MARKDOWN
 
+NOTE_PARTS = {"bullet_list": "a list", "ordered_list": "a list", "blockquote": "a quotation",
+              "table": "a table", "heading": "a heading", "hr": "a rule", "container_box": "a box"}
 NOTE = re.compile(r"\[\^([^\]\s]+)\]:")  # a footnote's note, at the start of a line
 MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 MAX_NESTING = 5  # levels of lists and quotations, one in another: each indents the text further
@@ -248,11 +250,15 @@ class MarkdownReader:
         notes = []
         for footnote in node.children:
             number = footnote.meta["id"] + 1
-            children = tuple(self._blocks(footnote.children))
-            if not all(isinstance(child, m.Paragraph) for child in children):
-                self.problems.add(self._at(footnote), f"footnote {number} holds more than text; "
-                                  "expected one or more plain paragraphs")
-            notes.append(m.Note(number, self.inline.note_anchor(number), children))
+            # the parser ends a note with its back-link, which the writers make themselves
+            parts = [child for child in footnote.children if child.type != "footnote_anchor"]
+            for part in parts:
+                if part.type != "paragraph":
+                    self.problems.add(self._at(part), f"the note '[^{footnote.meta['label']}]' holds "
+                                      f"{NOTE_PARTS.get(part.type, describe(part.type))}; "
+                                      "expected only paragraphs of text in a note")
+            paragraphs = [part for part in parts if part.type == "paragraph"]
+            notes.append(m.Note(number, self.inline.note_anchor(number), tuple(self._blocks(paragraphs))))
         return [m.NoteList(tuple(notes))]
 
 
