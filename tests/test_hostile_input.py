@@ -217,6 +217,17 @@ def test_a_footnote_marker_needs_its_note_and_a_note_its_marker(copy, monkeypatc
         "the note '[^2]' is not referred to; expected a marker '[^2]' in the text, or no note"]
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("Some words.\n\n- one\n- \n- three", "an empty item in a list; expected words after '-', or no item"),
+    ("Some words.\n\n1. one\n2.\n", "an empty item in a list; expected words after '2.', or no item"),
+    ("Some words.\n\n>\n", "an empty quotation; expected words after '>', or no '>'"),
+])
+def test_an_empty_list_item_or_quotation_is_named(copy, monkeypatch, text, message):
+    """(Found by a fuzzer: an empty item once crashed the layout inside reportlab.)"""
+    spoil_faq(copy, text)
+    assert only_problem(copy, monkeypatch).endswith(message)
+
+
 @pytest.mark.parametrize(("note", "what"), [
     ("A note:\n\n    - one\n    - two", "a list"),
     ("A note:\n\n    > quoted", "a quotation"),

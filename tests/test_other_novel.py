@@ -30,7 +30,8 @@ def test_the_pdfs_are_named_for_the_novel_and_speak_of_it_only(other):
                                                              "pride-and-prejudice-teacher.pdf"]
     for path in other.iterdir():
         pdf = open_pdf(path)
-        assert pdf.reader.metadata.title == "Pride and Prejudice"
+        edition = "Teacher" if path.name.endswith("-teacher.pdf") else "Student"
+        assert pdf.reader.metadata.title == f"Pride and Prejudice ({edition} edition)"
         assert "Pride and Prejudice, by Jane Austen, was first published in 1813." in pdf.pages[0]
         assert "Never Let Me Go" not in pdf.text and "Ishiguro" not in pdf.text
 

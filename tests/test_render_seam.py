@@ -46,14 +46,15 @@ def new_canvas(cls=Canvas) -> Canvas:
 # --- the page being drawn ---------------------------------------------------------------
 
 
-def test_page_code_length_counts_and_drop_last_code_takes_back():
+def test_page_code_length_counts_and_drop_code_takes_back():
     canvas = new_canvas()
     before = compat.page_code_length(canvas)
     canvas.addLiteral("% dropped")
-    assert compat.page_code_length(canvas) == before + 1
-    compat.drop_last_code(canvas)
-    assert compat.page_code_length(canvas) == before
     canvas.addLiteral("% kept")
+    assert compat.page_code_length(canvas) == before + 2
+    assert compat.page_code_since(canvas, before) == ["% dropped", "% kept"]
+    compat.drop_code(canvas, before)
+    assert compat.page_code_length(canvas) == before + 1
     pdf = pdf_of(canvas)
     content = pdf.pages[0].Contents.read_bytes()
     assert b"% kept" in content and b"% dropped" not in content
@@ -202,19 +203,62 @@ def test_broken_lines_and_words_of_a_paragraph():
 
 
 @pytest.mark.parametrize("shown", ["plain words " * 12, "<b>bold</b> and <i>leaning</i> words " * 6])
-def test_spaces_at_line_ends_keep_words_apart_and_change_nothing_after(shown):
+def test_readable_line_ends_keep_words_apart_and_change_nothing_after(shown):
     paragraph = Paragraph(shown, STYLE)
     paragraph.wrap(120, 500)
     lines = len(paragraph.blPara.lines)
     assert lines > 2
     before = repr(paragraph.blPara.lines)
     canvas = new_canvas()
-    with compat.spaces_at_line_ends(paragraph):
+    with compat.readable_line_ends(paragraph):
         paragraph.drawOn(canvas, 72, 400)
     assert repr(paragraph.blPara.lines) == before
     canvas.save()
     text = PdfReader(io.BytesIO(canvas.getpdfdata())).pages[0].extract_text()
     assert text.split() == re.sub(r"<[^>]+>", "", shown).split()
+
+
+@pytest.mark.parametrize("shown", ["the students understand their circumstances progressively " * 3,
+                                   "the <b>students</b> understand their circumstances progressively " * 3])
+def test_readable_line_ends_turn_an_added_hyphen_into_a_soft_one(shown):
+    from nlmg_pdf.render.fonts import register_family
+    from nlmg_pdf.render.hyphenation import hyphenator
+
+    style = ParagraphStyle("hyphenated", parent=STYLE, fontName=register_family("Source Serif Pro"),
+                           hyphenationLang=hyphenator("en_GB"), embeddedHyphenation=0, uriWasteReduce=0)
+    paragraph = Paragraph(shown, style)
+    paragraph.wrap(118, 500)
+    heads = [line for line in range(compat.line_count(paragraph) - 1)
+             if compat.line_words(paragraph, line)[-1].endswith("-")]
+    assert heads, "no line was hyphenated: the test needs a narrower column"
+    written = io.BytesIO()
+    canvas = Canvas(written, pageCompression=0)
+    with compat.readable_line_ends(paragraph):
+        paragraph.drawOn(canvas, 72, 400)
+    assert all(compat.line_words(paragraph, line)[-1].endswith("-") for line in heads)  # as it was after
+    canvas.save()
+    text = PdfReader(io.BytesIO(written.getvalue())).pages[0].extract_text()
+    assert text.count("\u00ad") == len(heads) and "-" not in text
+    assert text.replace("\u00ad\n", "").split() == re.sub(r"<[^>]+>", "", shown).split()
+
+
+def test_map_only_used_codes_leaves_no_code_mapped_to_nothing():
+    from nlmg_pdf.render.fonts import register_family
+
+    written = io.BytesIO()
+    canvas = Canvas(written, pageCompression=0)
+    canvas.setFont(register_family("Source Sans Pro"), 12)
+    canvas.drawString(72, 700, "A few words, \u2018quoted\u2019 \u2014 and \u00e9")
+    canvas.save()
+    pdf = pikepdf.open(io.BytesIO(written.getvalue()))
+    maps = [font.ToUnicode.read_bytes().decode() for font in pdf.pages[0].Resources.Font.values()
+            if "/ToUnicode" in font]  # (the canvas's first font, Helvetica, is not embedded)
+    assert maps and all("<0000>" not in cmap for cmap in maps)
+    for cmap in maps:
+        counts = [int(count) for count in re.findall(r"(\d+) beginbfchar", cmap)]
+        entries = re.findall(r"^<[0-9A-F]{2}> <([0-9A-F]{4})>$", cmap, re.MULTILINE)
+        assert all(count <= 100 for count in counts) and sum(counts) == len(entries)
+        assert {chr(int(value, 16)) for value in entries} >= set("Afew")
 
 
 # --- no private reportlab name outside the compatibility module ------------------------------------

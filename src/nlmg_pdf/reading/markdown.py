@@ -151,12 +151,19 @@ class MarkdownReader:
             if not deeper:
                 return []
             items = tuple(tuple(self._blocks(item.children)) for item in node.children)
+        for item, blocks in zip(node.children, items, strict=True):
+            if not blocks and not item.children:  # ('-' and nothing after it; a page would show a bullet alone)
+                marker = f"{item.info}{item.markup}" if node.type == "ordered_list" else item.markup
+                self.problems.add(self._at(item), f"an empty item in a list; expected words after "
+                                  f"'{marker}', or no item")
         if node.type == "ordered_list":
             return [m.ListBlock(items, ordered=True, start=int(node.attrs.get("start", 1)))]
         return [m.ListBlock(items)]
 
     def _blockquote(self, node: SyntaxTreeNode) -> list[m.Block]:
         with self._nested(node, "a quotation") as deeper:
+            if deeper and not node.children:
+                self.problems.add(self._at(node), "an empty quotation; expected words after '>', or no '>'")
             return [m.BlockQuote(tuple(self._blocks(node.children)))] if deeper else []
 
     @contextmanager

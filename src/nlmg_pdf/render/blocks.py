@@ -16,7 +16,7 @@ from ..outline import LABELS, block_name
 from ..stylesheet import Style
 from . import exercises, features
 from .flowables import BulletedList, Gap, Grid, Heading, Kept, NotesAfter, Rule, TaggedParagraph, framed
-from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths, narrowest
+from .layout import COLUMN_HEADER, ROW_HEADER, TABLE_PADDING, column_widths, names_rows, narrowest, table_summary
 from .markup import escaped, icon, markup
 from .paragraph_styles import ParagraphStyles
 from .session import Origin
@@ -205,14 +205,19 @@ class BlockRenderer:
         if fitting is None:
             return self._stacked(block)
         head_style, cell_style = fitting
-        with self.inside("Table"):
+        row_headers = len(columns) > 1 and names_rows(columns[0])
+        summary = {"O": "Table", "Summary": table_summary([column[0] for column in columns], len(block.rows))}
+        with self.inside("Table", attributes=summary):
             with self.inside("TR"):
                 head = [self.tagged(self.markup(cell), head_style, role="TH", attributes=COLUMN_HEADER)
                         for cell in block.header]
             body = []
             for row in block.rows:
                 with self.inside("TR"):
-                    body.append([self.tagged(self.markup(cell), cell_style, role="TD") for cell in row])
+                    body.append([self.tagged(self.markup(cell), cell_style, role="TH", attributes=ROW_HEADER)
+                                 if row_headers and column == 0 else
+                                 self.tagged(self.markup(cell), cell_style, role="TD")
+                                 for column, cell in enumerate(row)])
         widths = column_widths(columns, head_style.fontName, head_style.fontSize, TABLE_PADDING, self.frame_width)
         table = Grid([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid = colors.HexColor(self.style.rule_colour)
@@ -254,7 +259,8 @@ class BlockRenderer:
 
     def callout(self, block: m.Callout) -> list[Flowable]:
         with self.inside("Sect"):
-            title = self.tagged(escaped(block.title.upper()), self.paras.label)
+            # shown in capitals, read in the title's own case (a reader spells out some capitals)
+            title = self.tagged(escaped(block.title.upper()), self.paras.label, actual_text=block.title)
             rows = [[title]] + [[flowable] for flowable in self.render(block.children)]
         # on a later page the box opens with its title again, saying it goes on (read once)
         continued = TaggedParagraph(escaped(f"{block.title} ({LABELS.continued})".upper()), self.paras.label,

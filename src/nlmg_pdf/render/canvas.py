@@ -13,7 +13,7 @@ from .. import __version__
 from .. import model as m
 from .reportlab_compat import HookedCanvas, allow_page_keys, annotation_reference
 from .session import LayoutSession
-from .tagging import Node, Tagger
+from .tagging import SPAN, Node, Tagger, span
 
 PAGE_TOTAL_FORM = "page-total"
 PRINTABLE = 4  # annotation flag: print the annotation with the page
@@ -31,13 +31,15 @@ class GuideCanvas(HookedCanvas):
     saving, so one layout pass is enough."""
 
     def __init__(self, *args, session: LayoutSession, number_font: tuple[str, float, str], structure: Node,
-                 link_titles: Mapping[str, str], metadata: m.Metadata, **kwargs):
+                 link_titles: Mapping[str, str], metadata: m.Metadata, title: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.layout_session = session
-        self.number_font, self.link_titles, self.metadata = number_font, link_titles, metadata
+        self.number_font, self.link_titles, self.metadata, self.title = number_font, link_titles, metadata, title
         self.tagger = session.tagger = Tagger(self, structure)
         self.numbers_drawn: dict[str, tuple[str, float, str]] = {}  # anchor -> the font its number is in
         self.describing = ""  # the link being made, in words
+        self.linking = ""  # and where it goes: '#anchor' or an address
+        self.setNamedCB(SPAN, span)
 
     # --- numbers known at the end ------------------------------------------------------
 
@@ -71,7 +73,13 @@ class GuideCanvas(HookedCanvas):
     # --- tagging hooks (see reportlab_compat) -------------------------------------------
 
     def drawText(self, textobject):
-        self.tagger.draw_text(lambda: super(GuideCanvas, self).drawText(textobject))
+        self.tagger.draw_text(textobject, lambda: super(GuideCanvas, self).drawText(textobject))
+
+    def line(self, x1, y1, x2, y2):
+        if not self.tagger.lines_decorate:
+            return super().line(x1, y1, x2, y2)
+        with self.tagger.artifact():
+            return super().line(x1, y1, x2, y2)
 
     def page_finished(self, page: PDFPage) -> None:
         allow_page_keys(page, PAGE_KEYS)
@@ -80,28 +88,30 @@ class GuideCanvas(HookedCanvas):
 
     def linkRect(self, contents, destinationname, *args, **kwargs):
         self.describing = f"Go to {self.link_titles.get(destinationname, destinationname)}"
+        self.linking = f"#{destinationname}"
         return super().linkRect(contents or self.describing, destinationname, *args, **kwargs)
 
     def linkURL(self, url, rect, *args, **kwargs):
-        self.describing = f"Open {url}"
+        self.describing, self.linking = f"Open {url}", url
         kwargs.setdefault("Contents", PDFString(self.describing))
         return super().linkURL(url, rect, *args, **kwargs)
 
     def annotating(self, entries, name: str):
         """Every annotation here is a link's: printable, and a Link element in the tree."""
         entries["F"] = PRINTABLE
-        entries["StructParent"] = self.tagger.link(annotation_reference(self, name), self.describing)
+        entries["StructParent"] = self.tagger.link(annotation_reference(self, name), self.describing, self.linking)
         return entries
 
     def _describe_document(self) -> None:
         self.setCatalogEntry("StructTreeRoot", self.tagger.tree())
         self.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": PDFtrue}))
-        self.setCatalogEntry("Metadata", XMP(creator=lambda document: xmp(self.metadata).encode("utf-8")))
+        self.setCatalogEntry("Metadata", XMP(creator=lambda document: xmp(self.metadata, self.title).encode("utf-8")))
+        self.showOutline()  # the viewer opens with the bookmarks beside the page
 
 
-def xmp(md: m.Metadata) -> str:
-    """The XMP packet: title and author as in the document info, and the PDF/UA claim."""
-    title, author, subject = escape(md.title), escape(md.author), escape(md.subject)
+def xmp(md: m.Metadata, title: str) -> str:
+    """The XMP packet: `title` and the author as in the document info, and the PDF/UA claim."""
+    title, author, subject = escape(title), escape(md.author), escape(md.subject)
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">

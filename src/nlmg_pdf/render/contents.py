@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from .. import model as m
 from ..outline import LABELS, contents_entries
 from .flowables import Balanced, TaggedParagraph
-from .markup import escaped
+from .markup import escaped, linked
 from .paragraph_styles import ParagraphStyles
 from .session import Origin
 from .tagging import Node, artifact, marked
@@ -135,7 +135,7 @@ class ContentsLine(Flowable):
     def __init__(self, title: str, anchor: str, style: ParagraphStyle, node: Node, level: int = 0):
         super().__init__()
         self.anchor, self.node, self.level = anchor, node, level
-        self.shown = f'<a href="#{anchor}">{escaped(title)}</a>'
+        self.shown = linked(f"#{anchor}", escaped(title))
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
         self._set(style)
 

@@ -42,14 +42,22 @@ from .tagging import FOOTER, HEADER, Node, artifact
 EXERCISES = frozenset({BLOCK_NAMES[m.QuestionList], BLOCK_NAMES[m.Quiz]})  # the blocks a student writes in
 
 
+PDF_VERSION = (1, 7)  # what PDF/UA-1 is written against (reportlab would say 1.4)
 PAGE_NUMBER_ROOM = "Page 000 of 000"  # the widest page number a footer shows
+
+
+def document_title(guide: m.Guide) -> str:
+    """The title a viewer's window and a screen reader give the file: the edition's too, so the
+    two files a course page offers are told apart."""
+    title = guide.metadata.title
+    return f"{title} ({guide.edition.label})" if guide.edition else title
 
 
 class GuideDocument(BaseDocTemplate):
     def __init__(self, output, guide: m.Guide, style: Style, paras: ParagraphStyles, session: LayoutSession):
         md = guide.metadata
         super().__init__(
-            output, pagesize=style.page_size, title=md.title, author=md.author, subject=md.subject,
+            output, pagesize=style.page_size, title=document_title(guide), author=md.author, subject=md.subject,
             keywords=", ".join(md.keywords), creator=f"nlmg-pdf {__version__}", lang=md.language,
             leftMargin=style.margin_left, rightMargin=style.margin_right, topMargin=style.margin_top,
             bottomMargin=style.margin_bottom, initialFontName=paras.body.fontName,
@@ -332,5 +340,6 @@ def render_pdf(guide: m.Guide, style: Style, progress: Progress = lambda message
     number_font = (story.paras.quote_source.fontName, style.small_size, style.muted_colour)
     document.build(story.flowables, canvasmaker=partial(
         GuideCanvas, session=session, number_font=number_font, structure=story.structure,
-        link_titles=story.link_titles, metadata=guide.metadata))
+        link_titles=story.link_titles, metadata=guide.metadata, title=document_title(guide),
+        pdfVersion=PDF_VERSION))
     return output.getvalue(), document.page

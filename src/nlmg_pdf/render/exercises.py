@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, TableStyle
 from .. import model as m
 from ..outline import LABELS
 from .flowables import FilledColumns, Gap, Grid, Kept, MarkCircle, TaggedParagraph, WriteInLines
-from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths
+from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths, table_summary
 from .markup import escaped
 from .tagging import Node
 
@@ -158,7 +158,8 @@ def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowabl
         blank()
         return MarkCircle(r.style.body_size, r.style.text_colour, filled=False)
 
-    with r.inside("Table"):
+    summary = f"{table_summary(list(SCHEDULE_COLUMNS), len(block.readings))}; the last two are for you to fill in"
+    with r.inside("Table", attributes={"O": "Table", "Summary": summary}):
         with r.inside("TR"):
             head = [r.tagged(f"<b>{label}</b>", r.paras.table_head, role="TH", attributes=COLUMN_HEADER)
                     for label in SCHEDULE_COLUMNS]

@@ -81,7 +81,10 @@ def figure(r: BlockRenderer, block: m.Figure) -> list[Flowable]:
     image = ImageReader(io.BytesIO(block.data))
     width, height = image.getSize()
     scale = min(r.frame_width / width, r.style.frame_height * MAX_FIGURE_HEIGHT / height)
-    with r.inside("Figure", alt=block.alt) as element:
+    # the caption beside the Figure, not in it: a figure's /Alt stands for all it holds, so a
+    # reader that reads the description would never reach a caption inside
+    with r.inside("Div"):
+        element = r.parent.add("Figure", alt=block.alt)
         picture = Picture(io.BytesIO(block.data), width * scale, height * scale, hAlign="LEFT", node=element)
         parts: list[Flowable] = [picture]
         if block.caption:

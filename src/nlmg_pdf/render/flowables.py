@@ -27,13 +27,13 @@ from .reportlab_compat import (
     line_count,
     line_words,
     paragraph_words,
+    readable_line_ends,
     replace_cell,
     row_cells,
-    spaces_at_line_ends,
     table_rows,
 )
 from .session import Missing, TooWide, session_of
-from .tagging import ORNAMENT, Node, artifact, labelled, marked, tagger_of
+from .tagging import ORNAMENT, Node, artifact, labelled, marked, tagger_of, underlines_as_decoration
 
 
 class TaggedParagraph(Paragraph):
@@ -97,7 +97,7 @@ class TaggedParagraph(Paragraph):
 
     def draw(self):
         label = self.label if self.bulletText else None  # (a list's own bullets tag themselves)
-        with labelled(self.canv, label, self.node), spaces_at_line_ends(self):
+        with labelled(self.canv, label, self.node), readable_line_ends(self), underlines_as_decoration(self.canv):
             super().draw()
 
 

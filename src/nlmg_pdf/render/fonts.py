@@ -8,6 +8,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..fontfiles import FACES, face_file
+from .reportlab_compat import map_only_used_codes
 
 
 def face_name(family: str, face: str = "regular") -> str:
@@ -17,6 +18,7 @@ def face_name(family: str, face: str = "regular") -> str:
 @cache
 def register_family(family: str) -> str:
     """Embed-ready TrueType faces of `family`; returns the regular face's name."""
+    map_only_used_codes()
     for face in FACES:
         pdfmetrics.registerFont(TTFont(face_name(family, face), str(face_file(family, face))))
     regular, bold = face_name(family), face_name(family, "bold")

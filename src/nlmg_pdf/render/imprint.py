@@ -23,7 +23,7 @@ from ..addresses import ADDRESS, link_target
 from ..stylesheet import Style
 from .cover import stacked_height
 from .flowables import Grid, Rule, TaggedParagraph
-from .markup import NO_BREAK, escaped
+from .markup import NO_BREAK, escaped, linked
 from .paragraph_styles import ParagraphStyles
 from .session import Origin
 from .tagging import Node
@@ -141,8 +141,7 @@ def _linked(words: str, colour: str) -> str:
     shown, at = [], 0
     for found in ADDRESS.finditer(words):
         shown.append(escaped(words[at:found.start()]))
-        shown.append(f'<a href="{escaped(link_target(found))}" color="{colour}" underline="1">'
-                     f'{escaped(found.group())}</a>')
+        shown.append(linked(link_target(found), escaped(found.group()), f' color="{colour}" underline="1"'))
         at = found.end()
     shown.append(escaped(words[at:]))
     return "".join(shown)

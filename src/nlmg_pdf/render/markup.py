@@ -4,6 +4,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from .. import model as m
+from .tagging import DECORATION, END, LINK, NOTE, SPAN
 
 
 def markup(inlines: tuple[m.Inline, ...], link_colour: str) -> str:
@@ -25,21 +26,36 @@ def _inline(node: m.Inline, link_colour: str) -> str:
         return f"<b>{markup(node.children, link_colour)}</b>"
     if isinstance(node, m.Code):
         return escape(node.text)
-    if isinstance(node, m.Link):
-        words = markup(node.children, link_colour)
-        target = escape(node.target, {'"': "&quot;"})
-        underline = "" if node.internal else ' underline="1"'
-        return f'<a href="{target}" color="{link_colour}"{underline}>{words}</a>'
+    if isinstance(node, m.Link):  # underlined, in the text as on the web: colour alone is not enough
+        return linked(node.target, markup(node.children, link_colour), f' color="{link_colour}" underline="1"')
     if isinstance(node, m.LineBreak):
         return "<br/>"
     if isinstance(node, m.NoteRef):
-        return f'<super><a href="#{node.anchor}" color="{link_colour}">{node.number}</a></super>'
+        marker = linked(f"#{node.anchor}", str(node.number), f' color="{link_colour}"', note=node.number)
+        return f"<super>{marker}</super>"
     raise TypeError(f"no markup for inline node {type(node).__name__}")
+
+
+def linked(target: str, words: str, look: str = "", note: int | None = None) -> str:
+    """`words` as a link to `target` ('#anchor' or an address), marked as a span so that the
+    tagged PDF's Link element holds the words (a footnote's marker is read as 'note N')."""
+    kind = f"{NOTE} {note}" if note is not None else LINK
+    return (f'<onDraw name="{SPAN}" label="{_attribute(f"{kind} {target}")}"/>'
+            f'<a href="{_attribute(target)}"{look}>{words}</a>{SPAN_END}')
+
+
+def _attribute(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
+
+
+SPAN_END = f'<onDraw name="{SPAN}" label="{END}"/>'
 
 
 NO_BREAK = "\u00a0"  # a space no line ends at
 
 
 def icon(glyph: str, colour: str, font: str) -> str:
-    """A theme's icon, set in a font known to have it, in the theme's colour."""
-    return f'<font name="{font}" color="{colour}">{escape(glyph)}</font>'
+    """A theme's icon, set in a font known to have it, in the theme's colour: decoration, which
+    a screen reader passes over (the theme's name follows it)."""
+    return (f'<onDraw name="{SPAN}" label="{DECORATION}"/><font name="{font}" color="{colour}">{escape(glyph)}</font>'
+            f"{SPAN_END}")

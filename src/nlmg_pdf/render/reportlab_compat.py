@@ -7,7 +7,9 @@ test beside it in tests/test_render_seam.py: a reportlab upgrade that changes on
 that test by the hook's name, instead of quietly giving a valid PDF with no tags.
 
 The hooks, by reportlab name (pyproject.toml lists them with the versions they passed with):
-- `Canvas._code`: the current page's content operators (`page_code_length`, `drop_last_code`);
+- `Canvas._code`: the current page's content operators (`page_code_length`, `page_code_since`, `drop_code`);
+- `PDFTextObject._code` and `Canvas._curr_tx_info`: a text object's operators, and the one a
+  paragraph's `<onDraw>` callback is called in (`text_code`, `set_text_code`, `text_being_drawn`);
 - `Canvas._setAnnotations(page)`: called for each finished page, and for each form
   (`HookedCanvas.page_finished`);
 - `PDFPage.__NoDefault__`: the keys a page object writes (`allow_page_keys`);
@@ -19,7 +21,9 @@ The hooks, by reportlab name (pyproject.toml lists them with the versions they p
   and `DDIndenter._flowable`, the flowable it is drawn beside (`bulleted_flowable`);
 - `Table._cellvalues`: a table's cells by row (`row_cells`, `replace_cell`);
 - `Paragraph.blPara` and `Paragraph.frags`: a paragraph's broken lines and its runs of text
-  (`has_broken_lines`, `line_count`, `line_words`, `paragraph_words`, `spaces_at_line_ends`).
+  (`has_broken_lines`, `line_count`, `line_words`, `paragraph_words`, `readable_line_ends`), and
+  `_SplitWordHY` and `_FK_BREAK`, how the line breaking marks a hyphen it added (`readable_line_ends`);
+- `ttfonts.makeToUnicodeCMap`: the ToUnicode map of each font subset (`map_only_used_codes`).
 """
 from __future__ import annotations
 
@@ -27,9 +31,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFPage
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ListFlowable, Paragraph, Table
+from reportlab.platypus.paragraph import _FK_BREAK, _SplitWordHY
 
 # --- the page being drawn -------------------------------------------------------------
 
@@ -39,9 +45,28 @@ def page_code_length(canvas: Canvas) -> int:
     return len(canvas._code)
 
 
-def drop_last_code(canvas: Canvas) -> None:
-    """Take back the last operator added to the current page."""
-    canvas._code.pop()
+def page_code_since(canvas: Canvas, start: int) -> list[str]:
+    """The current page's operators from `start` on (each entry may hold several)."""
+    return canvas._code[start:]
+
+
+def drop_code(canvas: Canvas, index: int) -> None:
+    """Take back the operator at `index` of the current page."""
+    del canvas._code[index]
+
+
+def text_being_drawn(canvas: Canvas) -> Any:
+    """The text object a paragraph is drawing its line into, seen from an `<onDraw>` callback."""
+    return canvas._curr_tx_info["tx"]
+
+
+def text_code(textobject: Any) -> list[str]:
+    """A text object's operators so far, starting with its BT."""
+    return textobject._code
+
+
+def set_text_code(textobject: Any, code: list[str]) -> None:
+    textobject._code = code
 
 
 def allow_page_keys(page: PDFPage, keys: tuple[str, ...]) -> None:
@@ -146,33 +171,52 @@ def line_count(paragraph: Paragraph) -> int:
     return len(paragraph.blPara.lines)
 
 
+SOFT_HYPHEN = "\u00ad"  # a break hyphen: drawn as a hyphen, not read as part of the word
+
+
 @contextmanager
-def spaces_at_line_ends(paragraph: Paragraph) -> Iterator[None]:
-    """While drawing, end each wrapped line but the last with a space, so that text read out
-    of the PDF (by a screen reader, or copied) keeps the words at line ends apart. The space
-    falls past the line's end, so nothing moves; lines ending in a hyphen keep the word whole.
-    Layout never sees the spaces: a split would measure them."""
+def readable_line_ends(paragraph: Paragraph) -> Iterator[None]:
+    """While drawing, end each wrapped line but the last so that text read out of the PDF (by a
+    screen reader, or copied) reads as the words do: a line that ends in a hyphen the line
+    breaking added ends in a soft hyphen instead (the same glyph, which readers leave out of
+    the word), and any other line with a space, past its end, so that nothing moves and the
+    words at line ends stay apart. Layout never sees the change: a split would measure it."""
     broken = paragraph.blPara
     changed = []
+    spaced = []  # lines of fragments given a space fragment of their own at the end
     holder: Any
     key: str | int | None
     for line in broken.lines[:-1]:
         if broken.kind == 0:  # plain lines: (space left, [words])
             holder, key, line_words = line[1], -1, line[1]
             last = line_words[-1] if line_words else None
+            added = isinstance(last, _SplitWordHY)  # a hyphenated word's head, with the hyphen added
         else:  # lines of fragments, some of them callbacks (link anchors) with no text
             frags = [frag for frag in line.words if getattr(frag, "text", "") and not hasattr(frag, "cbDefn")]
             holder, key = (frags[-1], "text") if frags else (None, None)
             last = frags[-1].text if frags else None
-        if type(last) is str and not last.endswith(("-", "\u00ad", " ")):
-            changed.append((holder, key, last))
-    for holder, key, last in changed:
-        _set(holder, key, last + " ")
+            # (the line breaking marks the end of a hyphenated head with a break fragment)
+            added = bool(line.words) and getattr(line.words[-1], "_fkind", None) == _FK_BREAK
+        if not isinstance(last, str):
+            continue
+        if added and last.endswith("-"):
+            changed.append((holder, key, last, last[:-1] + SOFT_HYPHEN))
+        elif last.endswith(("-", SOFT_HYPHEN, " ")):
+            continue
+        elif broken.kind == 0:
+            changed.append((holder, key, last, last + " "))
+        else:  # a fragment of its own, so that no underline or link area reaches over the space
+            spaced.append(line)
+            line.words.append(holder.clone(text=" ", us_lines=[], link=[]))
+    for holder, key, _, shown in changed:
+        _set(holder, key, shown)
     try:
         yield
     finally:
-        for holder, key, last in changed:
+        for holder, key, last, _ in changed:
             _set(holder, key, last)
+        for line in spaced:
+            line.words.pop()
 
 
 def _set(holder, key, value) -> None:
@@ -180,3 +224,25 @@ def _set(holder, key, value) -> None:
         setattr(holder, key, value)
     else:
         holder[key] = value
+
+
+# --- fonts ------------------------------------------------------------------------------
+
+
+def map_only_used_codes() -> None:
+    """Leave the codes a font subset does not use out of its ToUnicode map. reportlab maps
+    them to U+0000, which PDF/UA forbids (a reader could take it for text)."""
+    if getattr(ttfonts.makeToUnicodeCMap, "only_used", False):
+        return
+    made = ttfonts.makeToUnicodeCMap
+
+    def used_codes_only(fontname: str, subset: list[int]) -> str:
+        head, rest = made(fontname, subset).split("\n" f"{len(subset)} beginbfchar\n", 1)
+        tail = rest.split("endbfchar\n", 1)[1]
+        used = [f"<{code:02X}> <{value:04X}>" for code, value in enumerate(subset) if value]
+        blocks = [used[start:start + 100] for start in range(0, len(used), 100)]  # (at most 100 a block)
+        return "\n".join([head, *(f"{len(block)} beginbfchar\n" + "\n".join(block) + "\nendbfchar"
+                                    for block in blocks), tail])
+
+    used_codes_only.only_used = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = used_codes_only

@@ -9,6 +9,7 @@ tagger writes the tree and the map from page marks back to nodes (the ParentTree
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -16,7 +17,15 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
 
-from .reportlab_compat import drop_last_code, page_code_length, register_object
+from .reportlab_compat import (
+    drop_code,
+    page_code_length,
+    page_code_since,
+    register_object,
+    set_text_code,
+    text_being_drawn,
+    text_code,
+)
 from .session import session_of
 
 # Artifact kinds: page furniture repeats on every page, layout marks only decorate.
@@ -27,13 +36,15 @@ class Node:
     """One structure element. Its children are kept in the order the renderer made them,
     which is reading order; the marks drawn for it are noted by the tagger of each pass."""
 
-    __slots__ = ("role", "parent", "children", "alt", "attributes", "ident", "keep_empty")
+    __slots__ = ("role", "parent", "children", "alt", "actual_text", "attributes", "ident", "keep_empty")
 
     def __init__(self, role: str, parent: Node | None = None, *, alt: str | None = None,
-                 attributes: dict[str, str] | None = None, ident: str | None = None, keep_empty: bool = False):
+                 actual_text: str | None = None, attributes: dict[str, str] | None = None,
+                 ident: str | None = None, keep_empty: bool = False):
         self.role, self.parent = role, parent
         self.children: list[Node] = []
-        self.alt, self.attributes, self.ident, self.keep_empty = alt, attributes, ident, keep_empty
+        self.alt, self.actual_text, self.attributes = alt, actual_text, attributes
+        self.ident, self.keep_empty = ident, keep_empty
         if parent is not None:
             parent.children.append(self)
 
@@ -52,6 +63,16 @@ class Node:
 
 
 ORNAMENT = Node("Artifact")  # a paragraph's "label" that is only decoration (a theme's icon)
+
+TEXT_ATTRIBUTES = frozenset({"Summary"})  # structure attributes whose value is text, not a name
+
+# Inline spans: paragraph markup marks where a link's words or an icon begin and end with
+# `<onDraw name="span" label=...>` (see markup.py); the tagger gives the words their own
+# marked content, inside the paragraph's text object.
+SPAN = "span"  # the canvas callback's name
+END, DECORATION, LINK, NOTE = "end", "decoration", "link", "note"  # the labels' first words
+PAINTS = re.compile(r"(?:^|\s)(?:T[jJ]|'|\"|[SsFfBb]\*?|Do|sh|EI)(?:\s|$)")  # an operator that marks the page
+SHOWS_TEXT = re.compile(r"(?:^|\s)(?:T[jJ]|'|\")(?:\s|$)")  # one that paints glyphs
 
 
 @dataclass(frozen=True, slots=True)  # (one per paragraph part: a long guide has many)
@@ -84,6 +105,11 @@ class Tagger:
         self._outer: Node | None = None  # the content an artifact interrupted
         self.pending_label: tuple[Node, Node] | None = None  # see labelled()
         self.cell_artifacts: list[bool] = []  # for each table row and cell being drawn: is it an artifact?
+        self.spans: dict[int, list[tuple[int, Node | None]]] = {}  # by text object: (where in its code, what)
+        self.links_in_text: list[tuple[str, Node]] = []  # the paragraph's links so far: (target, Link)
+        self.carried: dict[Node, tuple[str, Node]] = {}  # a link a paragraph's part ended inside
+        self._placed: set[Node] = set()  # inline Links already among their paragraph's kids
+        self.lines_decorate = False  # whether a line drawn now is an underline (in a paragraph)
 
     # --- marked content --------------------------------------------------------------
 
@@ -134,21 +160,68 @@ class Tagger:
             finally:
                 self.pending_label = None
 
-    def draw_text(self, draw: Callable[[], None]) -> None:
-        """Draw a text object (through `draw`), as a pending label if there is one."""
-        if self.pending_label is None:
-            draw()
-            return
-        label, node = self.pending_label
-        self.pending_label = None
-        if label is ORNAMENT:
-            with self.artifact():
+    def draw_text(self, textobject, draw: Callable[[], None]) -> None:
+        """Draw a text object (through `draw`): as a pending label if there is one, and with
+        its spans (links, icons) marked on their own if it has any."""
+        if self.pending_label is not None:
+            label, node = self.pending_label
+            self.pending_label = None
+            if label is ORNAMENT:
+                with self.artifact():
+                    draw()
+            else:
+                self._open(label)
                 draw()
-        else:
-            self._open(label)
+                self._close()
+            self._open(node)
+            return
+        spans = self.spans.pop(id(textobject), [])
+        outer = self.open
+        carried = self.carried.pop(outer, None) if outer is not None else None
+        if outer is None or not (spans or carried):
             draw()
-            self._close()
-        self._open(node)
+            self.links_in_text.clear()
+            return
+        self._close()  # (a sequence begun outside the text object may not end inside it)
+        code = text_code(textobject)
+        # (code[0] is the text object's BT)
+        cuts: list[tuple[int, Node | None]] = [(1, carried[1] if carried else None), *spans]
+        ends = [start for start, _ in cuts[1:]] + [len(code)]
+        marked = [code[0]]
+        for (start, inline), end in zip(cuts, ends, strict=True):
+            marked += self._inline(outer, inline, code[start:end])
+        set_text_code(textobject, marked)
+        draw()
+        last = cuts[-1][1]
+        if last is not None and last is not ORNAMENT:  # the link goes on in the paragraph's next part
+            self.carried[outer] = next(pair for pair in self.links_in_text + [carried] if pair and pair[1] is last)
+        self.links_in_text.clear()
+        self._open(outer)
+
+    def span(self, textobject, label: str) -> None:
+        """A span begins or ends at this point of `textobject` (a paragraph's markup said so)."""
+        if self.artifacts or self.open is None:
+            return
+        kind, _, rest = label.partition(" ")
+        node: Node | None = None
+        if kind == DECORATION:
+            node = ORNAMENT
+        elif kind in (LINK, NOTE):
+            number, _, target = rest.partition(" ") if kind == NOTE else ("", "", rest)
+            node = Node("Link", alt=f"note {number}" if kind == NOTE else None)
+            self.links_in_text.append((target, node))
+        self.spans.setdefault(id(textobject), []).append((len(text_code(textobject)), node))
+
+    def _inline(self, outer: Node, node: Node | None, code: list[str]) -> list[str]:
+        """One span's operators, marked as its element's (or as decoration)."""
+        if not any(SHOWS_TEXT.search(operator) for operator in code):
+            return code  # (nothing painted: no sequence needed)
+        if node is ORNAMENT:
+            return [f"/Artifact <</Type /{LAYOUT[0]}>> BDC", *code, "EMC"]
+        if node is not None and node not in self._placed:
+            self._placed.add(node)
+            self.kids[outer].append(node)  # the link, at its place among the paragraph's words
+        return [self._mark(node or outer), *code, "EMC"]
 
     def begin_part(self, decoration: bool, kind: tuple[str, str | None] = LAYOUT) -> None:
         """A table's row or cell begins; it is drawn as an artifact of `kind` if `decoration`."""
@@ -177,18 +250,22 @@ class Tagger:
                 self._open(outer)
 
     def _open(self, node: Node) -> None:
+        self.canvas.addLiteral(self._mark(node))
+        self.open, self.open_at = node, page_code_length(self.canvas)
+
+    def _mark(self, node: Node) -> str:
+        """A new marked-content number for `node`; returns the operator that begins it."""
         mcid = len(self.marks)
         self.marks.append(node)
         self.kids[node].append(Marked(self.canvas.getPageNumber() - 1, mcid))
-        self.canvas.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
-        self.open, self.open_at = node, page_code_length(self.canvas)
+        return f"/{node.role} <</MCID {mcid}>> BDC"
 
     def _close(self) -> Node | None:
         node = self.open
         if node is None:
             return None
-        if page_code_length(self.canvas) == self.open_at:  # nothing drawn: drop the empty sequence
-            drop_last_code(self.canvas)
+        if not any(PAINTS.search(code) for code in page_code_since(self.canvas, self.open_at)):
+            drop_code(self.canvas, self.open_at - 1)  # nothing painted: no sequence (what is there stays)
             self.marks.pop()
             self.kids[node].pop()
         else:
@@ -206,16 +283,27 @@ class Tagger:
         self.marks = []
         return len(self.keys) - 1
 
-    def link(self, annotation: PDFObjectReference, description: str) -> int:
-        """A Link element for a link's annotation, inside the element being drawn; returns
-        the annotation's key in the ParentTree. (The link's words stay in the element being
-        drawn, so the Link carries `description` as its alternative text.)"""
-        parent = self.open or self.root
-        node = Node("Link", alt=description)
-        self.kids[parent].append(node)
-        self.kids[node].append(Annotated(self.canvas.getPageNumber() - 1, annotation))
+    def link(self, annotation: PDFObjectReference, description: str, target: str) -> int:
+        """The Link element for a link's annotation; returns the annotation's key in the
+        ParentTree. A link in a paragraph's text has its element already, holding its words;
+        any other is a Link inside the element being drawn, with `description` for its words."""
+        page = self.canvas.getPageNumber() - 1
+        node = self._link_in_text(target)
+        if node is None:
+            node = Node("Link", alt=description)
+            self.kids[self.open or self.root].append(node)
+        self.kids[node].append(Annotated(page, annotation))
         self.keys.append(node)
         return len(self.keys) - 1
+
+    def _link_in_text(self, target: str) -> Node | None:
+        """The latest link to `target` in the paragraph being drawn (reportlab makes a link's
+        annotations line by line, after the line's words)."""
+        carried = self.carried.get(self.open) if self.open is not None else None
+        for linked, node in reversed(self.links_in_text + ([carried] if carried else [])):
+            if linked == target:
+                return node
+        return None
 
     # --- writing the tree ----------------------------------------------------------------
 
@@ -244,7 +332,8 @@ class _TreeWriter:
         self.count += 1
         name = f"StructElem{self.count}"
         ref = PDFObjectReference(name)
-        drawn = self.tagger.kids.get(node, ())
+        # (a link's annotation is made before its words are drawn; a reader meets the words first)
+        drawn = sorted(self.tagger.kids.get(node, ()), key=lambda kid: isinstance(kid, Annotated))
         # marks on the element's own page are bare numbers; only those beyond it name their page
         page = next((kid.page for kid in drawn if isinstance(kid, Marked)), None)
         kids = [self._kid(kid, ref, page) for kid in drawn]
@@ -258,10 +347,13 @@ class _TreeWriter:
             entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
         if node.alt:
             entries["Alt"] = PDFString(node.alt)
+        if node.actual_text:  # the words as they are read, where the page shows them otherwise (in capitals)
+            entries["ActualText"] = PDFString(node.actual_text)
         if node.ident:
             entries["ID"] = PDFString(node.ident)
         if node.attributes:  # e.g. a header cell's scope: {"O": "Table", "Scope": "Column"}
-            entries["A"] = PDFDictionary({key: PDFName(value) for key, value in node.attributes.items()})
+            entries["A"] = PDFDictionary({key: PDFString(value) if key in TEXT_ATTRIBUTES else PDFName(value)
+                                          for key, value in node.attributes.items()})
         self.refs[node] = register_object(self.tagger.canvas, PDFDictionary(entries), name)
         return self.refs[node]
 
@@ -296,6 +388,27 @@ def labelled(canvas, label: Node | None, node: Node | None) -> AbstractContextMa
     if tagger is None or label is None or node is None:
         return marked(canvas, node)
     return tagger.labelled(label, node)
+
+
+def span(canvas, kind: str, label: str) -> None:
+    """The `<onDraw name="span">` callback (reportlab calls it with the canvas, its kind and its label)."""
+    tagger = tagger_of(canvas)
+    if tagger is not None:
+        tagger.span(text_being_drawn(canvas), label)
+
+
+@contextmanager
+def underlines_as_decoration(canvas) -> Iterator[None]:
+    """While a paragraph draws: the lines it draws are underlines (of links), so decoration."""
+    tagger = tagger_of(canvas)
+    if tagger is None:
+        yield
+        return
+    tagger.lines_decorate = True
+    try:
+        yield
+    finally:
+        tagger.lines_decorate = False
 
 
 def artifact(canvas, kind: tuple[str, str | None] = LAYOUT) -> AbstractContextManager:
