@@ -139,6 +139,18 @@ def broken_word_problems(lines: list[str], tree_text: str, number: int) -> list[
     return problems
 
 
+def page_break_problems(parts: list[tuple[int, str]], where: str) -> list[str]:
+    """An element's text, in (page index, text) pieces in reading order, reads across a page
+    break with a space between the page's last word and the next page's first, never 'themone'."""
+    problems = []
+    for (page, before), (after_page, after) in zip(parts, parts[1:], strict=False):
+        if after_page != page and before.strip() and after.strip() and not before[-1:].isspace() \
+                and not after[:1].isspace():
+            problems.append(f"{where}: {before.split()[-1]!r} on page {page + 1} runs into {after.split()[0]!r} "
+                            f"on page {after_page + 1}")
+    return problems
+
+
 def ornament_problems(pages: list[str]) -> list[str]:
     """No theme icon or other decoration is in the text the tree reads on each page."""
     return [f"page {index + 1}: the tree reads the icon {char!r}" for index, text in enumerate(pages)
@@ -507,6 +519,14 @@ def test_words_broken_at_line_ends_are_read_whole(doc, built, edition):
     assert not problems, f"{doc.name}: {problems_report(problems)}"
 
 
+def test_words_either_side_of_a_page_break_stay_apart(doc):
+    problems = [problem for element in doc.elements
+                for problem in page_break_problems([(page, doc.pages[page].text.get(mcid, "")) for page, mcid in
+                                                    (kid for kid in element.kids if not isinstance(kid, Element))],
+                                                   describe(doc, element))]
+    assert not problems, f"{doc.name}: {problems_report(problems)}"
+
+
 def test_no_icon_is_read(doc):
     problems = ornament_problems([doc.page_tree_text(index) for index in range(len(doc.pages))])
     assert not problems, f"{doc.name}: {problems_report(problems)}"
@@ -528,6 +548,9 @@ def test_the_new_checks_can_fail(built, tmp_path):
         "page 3: the tree reads con-'text', a word broken at a line end, with its break hyphen"]
     assert broken_word_problems(["the con\u00ad", "text"], "the con\u00adtext", 3) == []
     assert ornament_problems(["Themes: \u266a Memory"]) == ["page 1: the tree reads the icon '\u266a'"]
+    assert page_break_problems([(3, "goes through them"), (4, "one after another")], "P") == [
+        "P: 'them' on page 4 runs into 'one' on page 5"]
+    assert page_break_problems([(3, "goes through them "), (4, "one after another")], "P") == []
 
 
 def test_running_heads_and_footers_are_artifacts(doc, built, edition):
@@ -626,9 +649,19 @@ def fonts_in(pdf: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]]:
 
 def test_fonts_are_embedded_with_unicode_maps_and_no_helvetica(doc):
     """Every font anywhere in the file (pages, forms, Type3 glyph procedures, any font object) is
-    embedded and maps its glyphs to Unicode; the guide's two families are among them."""
+    embedded and maps its glyphs to Unicode; the guide's two families are among them.
+
+    One font is let through, in the workbook only: the Helvetica that the form fields' default
+    appearance names, in the AcroForm's /DR, for a viewer to set what a student types. It
+    renders nothing in the file as built (no page or appearance stream uses it: those are
+    scanned above it), and the guide's own fonts cannot serve, being subsets that hold only the
+    letters the guide prints."""
+    typing = {font.objgen for font in pikepdf.Dictionary(pikepdf.Dictionary(
+        doc.pdf.Root.get("/AcroForm", {})).get("/DR", {})).get("/Font", pikepdf.Dictionary()).values()}
     problems, names = [], set()
     for where, font in fonts_in(doc.pdf):
+        if where.startswith("object ") and font.objgen in typing:
+            continue
         name = str(font.get("/BaseFont", "(Type3)"))
         names.add(name)
         if "Helvetica" in name:

@@ -107,6 +107,48 @@ def test_annotating_sees_every_annotation_and_its_reference_resolves():
     assert [kid.objgen for kid in pdf.Root.StructTreeRoot.K] == [annotation.objgen for annotation in annotations]
 
 
+def test_text_being_drawn_and_its_code_are_the_paragraphs_text_object():
+    """An <onDraw> callback sees the text object its line is drawn into, and the operators so
+    far; operators set in their place are drawn inside that object's BT ... ET."""
+    seen = []
+
+    def probe(canvas, kind, label):
+        textobject = compat.text_being_drawn(canvas)
+        seen.append((label, list(compat.text_code(textobject))))
+        code = compat.text_code(textobject)
+        compat.set_text_code(textobject, [*code, f"% at {label}"])
+
+    written = io.BytesIO()
+    canvas = Canvas(written, pageCompression=0)
+    canvas.setNamedCB("probe", probe)
+    paragraph = Paragraph('before <onDraw name="probe" label="one"/>middle <onDraw name="probe" label="two"/>after',
+                          STYLE)
+    paragraph.wrap(400, 100)
+    paragraph.drawOn(canvas, 72, 700)
+    canvas.save()
+    assert [label for label, _ in seen] == ["one", "two"]
+    assert all(code[0] == "BT" for _, code in seen) and len(seen[1][1]) > len(seen[0][1])
+    pdf = pikepdf.open(io.BytesIO(written.getvalue()))
+    content = pdf.pages[0].Contents.read_bytes().decode("latin-1")
+    text = content[content.index("BT"):content.index("ET", content.index("% at two"))]
+    assert text.index("(before ") < text.index("% at one") < text.index("(middle ") < text.index("% at two")
+
+
+def test_add_annotation_puts_an_annotation_made_here_on_the_page():
+    written = io.BytesIO()
+    canvas = Canvas(written, pageCompression=0)
+    before = compat.annotation_total(canvas)
+    reference = compat.add_annotation(canvas, PDFDictionary({
+        "Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "Rect": PDFArray([72, 72, 144, 96]),
+        "FT": PDFName("Tx"), "T": PDFString("probe")}), "Probe1")
+    assert compat.annotation_total(canvas) == before + 1 and reference is not None
+    canvas.drawString(72, 700, "a page with a field")
+    canvas.save()
+    pdf = pikepdf.open(io.BytesIO(written.getvalue()))
+    (annotation,) = pdf.pages[0].obj.Annots
+    assert annotation.Subtype == "/Widget" and str(annotation.T) == "probe"
+
+
 def test_register_object_puts_a_named_object_in_the_file():
     canvas = new_canvas()
     reference = compat.register_object(canvas, PDFDictionary({"Type": PDFName("StructTreeRoot"),

@@ -411,5 +411,6 @@ class Guide:
     sections: tuple[Section, ...]
     edition: Edition | None = None  # set once the edition filter has run
     cover_fields: tuple[str, ...] = ()  # labelled lines on the cover to fill in, such as "Name"
+    fillable: bool = False  # whether its write-in lines and answer circles are form fields as well
     characters: dict[str, Character] = field(default_factory=dict, compare=False)
     quotations: dict[str, Quotation] = field(default_factory=dict, compare=False)

@@ -46,11 +46,13 @@ class EditionPolicy:
     answers: bool  # answers, answer guidance and the answer key
     write_in_lines: bool
     cover_fields: tuple[str, ...]
+    fillable: bool  # the lines and the quiz's circles are form fields too, to answer on a laptop
 
 
 POLICIES = {
-    m.Edition.TEACHER: EditionPolicy(answers=True, write_in_lines=False, cover_fields=()),
-    m.Edition.STUDENT: EditionPolicy(answers=False, write_in_lines=True, cover_fields=WORKBOOK_COVER_FIELDS),
+    m.Edition.TEACHER: EditionPolicy(answers=True, write_in_lines=False, cover_fields=(), fillable=False),
+    m.Edition.STUDENT: EditionPolicy(answers=False, write_in_lines=True, cover_fields=WORKBOOK_COVER_FIELDS,
+                                     fillable=True),
 }
 
 
@@ -74,7 +76,7 @@ def for_edition(guide: m.Guide, edition: m.Edition) -> m.Guide:
             return ()
         return (block,)
 
-    kept = replace(guide, edition=edition, cover_fields=policy.cover_fields,
+    kept = replace(guide, edition=edition, cover_fields=policy.cover_fields, fillable=policy.fillable,
                    sections=tuple(s for s in guide.sections if edition in s.editions))
     return rewrite_guide(kept, rewrite)
 

@@ -31,8 +31,9 @@ class BlockRenderer:
     """Makes each block's flowables, and its structure elements under `parent`, in reading order."""
 
     def __init__(self, style: Style, paras: ParagraphStyles, parent: Node | None = None,
-                 in_contents: frozenset[str] = frozenset(), origins: MutableMapping[Any, Origin] | None = None):
-        self.style, self.paras = style, paras
+                 in_contents: frozenset[str] = frozenset(), origins: MutableMapping[Any, Origin] | None = None,
+                 fillable: bool = False):
+        self.style, self.paras, self.fillable = style, paras, fillable
         self.frame_width = style.frame_width
         self.parent = parent or Node("Document")
         self.in_contents = in_contents  # anchors of the headings the contents lists

@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFPage, PDFString, PDFtrue
+from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFObjectReference, PDFPage, PDFString, PDFtrue
 
 from .. import __version__
 from .. import model as m
-from .reportlab_compat import HookedCanvas, allow_page_keys, annotation_reference
+from .forms import Forms
+from .reportlab_compat import HookedCanvas, add_annotation, allow_page_keys, annotation_reference, annotation_total
 from .session import LayoutSession
 from .tagging import SPAN, Node, Tagger, span
 
@@ -40,6 +41,8 @@ class GuideCanvas(HookedCanvas):
         self.describing = ""  # the link being made, in words
         self.linking = ""  # and where it goes: '#anchor' or an address
         self.setNamedCB(SPAN, span)
+        self.forms = Forms(self)
+        self.widget_for: Node | None = None  # the Form element of the widget being added
 
     # --- numbers known at the end ------------------------------------------------------
 
@@ -96,10 +99,23 @@ class GuideCanvas(HookedCanvas):
         kwargs.setdefault("Contents", PDFString(self.describing))
         return super().linkURL(url, rect, *args, **kwargs)
 
+    def add_widget(self, entries, node: Node) -> PDFObjectReference:
+        """Put a form field's widget on the page, as the content of its `Form` element `node`."""
+        self.widget_for = node
+        try:
+            return add_annotation(self, entries, f"Field{annotation_total(self) + 1}")
+        finally:
+            self.widget_for = None
+
     def annotating(self, entries, name: str):
-        """Every annotation here is a link's: printable, and a Link element in the tree."""
+        """A form field's widget is its Form element's; any other annotation here is a link's:
+        printable, and a Link element in the tree."""
         entries["F"] = PRINTABLE
-        entries["StructParent"] = self.tagger.link(annotation_reference(self, name), self.describing, self.linking)
+        reference = annotation_reference(self, name)
+        if self.widget_for is not None:
+            entries["StructParent"] = self.tagger.form(reference, self.widget_for)
+        else:
+            entries["StructParent"] = self.tagger.link(reference, self.describing, self.linking)
         return entries
 
     def _describe_document(self) -> None:
@@ -107,6 +123,8 @@ class GuideCanvas(HookedCanvas):
         self.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": PDFtrue}))
         self.setCatalogEntry("Metadata", XMP(creator=lambda document: xmp(self.metadata, self.title).encode("utf-8")))
         self.showOutline()  # the viewer opens with the bookmarks beside the page
+        if (fields := self.forms.acro_form()) is not None:
+            self.setCatalogEntry("AcroForm", fields)
 
 
 def xmp(md: m.Metadata, title: str) -> str:

@@ -142,6 +142,7 @@ class ContentsLine(Flowable):
     def _set(self, style: ParagraphStyle) -> None:
         self.style = style
         self.title = Balanced(self.shown, style, node=self.node)  # (no word alone on a second line)
+        self.title.runs_on = True  # the page number follows: "Glossary 47", not "Glossary47"
 
     def set_leading(self, leading: float) -> None:
         """Set its lines `leading` apart (the contents set closer to fit a page)."""

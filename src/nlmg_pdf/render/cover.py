@@ -16,7 +16,8 @@ from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
 
 from .. import model as m
 from ..stylesheet import Style
-from .flowables import Balanced, Grid, Rule, TaggedParagraph
+from .flowables import Balanced, FieldLine, Grid, Rule, TaggedParagraph
+from .forms import Field
 from .markup import NO_BREAK, escaped
 from .paragraph_styles import ParagraphStyles
 from .tagging import Node, artifact
@@ -62,7 +63,8 @@ def _parts(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float,
     if guide.edition:
         foot.append(_banner(guide.edition.label, paras, style, width, element))
     if guide.cover_fields:
-        foot += [Spacer(1, style.body_size * 0.6), _fields(guide.cover_fields, paras, style, width, element)]
+        foot += [Spacer(1, style.body_size * 0.6),
+                 _fields(guide.cover_fields, paras, style, width, element, fillable=guide.fillable)]
     return head, foot
 
 
@@ -103,12 +105,24 @@ def _banner(label: str, paras: ParagraphStyles, style: Style, width: float, pare
     return banner
 
 
-def _fields(labels: tuple[str, ...], paras: ParagraphStyles, style: Style, width: float, parent: Node) -> Grid:
-    """Labelled lines to write a name, a class and a date on."""
+CELL_PADDING = 3  # points above and below a table cell's content, reportlab's default
+
+
+def _fields(labels: tuple[str, ...], paras: ParagraphStyles, style: Style, width: float, parent: Node,
+            fillable: bool = False) -> Grid:
+    """Labelled lines to write a name, a class and a date on (and to type them, if `fillable`)."""
     label_width = max(stringWidth(label, paras.body.fontName, style.body_size) for label in labels) + style.body_size
-    rows = [[_text(f"<b>{escaped(label)}</b>", paras.body, parent), ""] for label in labels]
+    height = max(style.write_in_spacing * 1.25, style.body_leading * 1.5)
+
+    def line(label: str) -> FieldLine | str:
+        if not fillable:
+            return ""
+        field = Field(label.lower(), label, parent.add("Form"), multiline=False)
+        return FieldLine(field, height - CELL_PADDING * 2, style.body_size, style.text_colour)
+
+    rows = [[_text(f"<b>{escaped(label)}</b>", paras.body, parent), line(label)] for label in labels]
     table = Grid(rows, colWidths=[label_width, width * 0.7 - label_width], hAlign="LEFT",
-                  rowHeights=[max(style.write_in_spacing * 1.25, style.body_leading * 1.5)] * len(rows))
+                  rowHeights=[height] * len(rows))
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), paras.body.fontName),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

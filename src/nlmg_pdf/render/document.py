@@ -318,7 +318,7 @@ def make_story(guide: m.Guide, style: Style, session: LayoutSession | None = Non
     paras = build_paragraph_styles(style, guide.metadata.language)
     structure = Node("Document")
     listed = frozenset(entry.anchor for entry in contents_entries(guide))
-    blocks = BlockRenderer(style, paras, structure, listed, session.origins)
+    blocks = BlockRenderer(style, paras, structure, listed, session.origins, fillable=guide.fillable)
     front = [NextPageTemplate("contents"), *cover(guide, paras, style, blocks.frame_width, structure),
              PageBreak(), *imprint(guide, paras, style, blocks.frame_width, structure, session.origins),
              PageBreak(), *contents(guide, paras, structure, session.origins, blocks.frame_width, style.frame_height),

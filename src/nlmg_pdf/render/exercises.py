@@ -11,7 +11,8 @@ from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from .. import model as m
 from ..outline import LABELS
-from .flowables import FilledColumns, Gap, Grid, Kept, MarkCircle, TaggedParagraph, WriteInLines
+from .flowables import FieldLine, FilledColumns, Gap, Grid, Kept, MarkCircle, TaggedParagraph, WriteInLines
+from .forms import Choice, Field
 from .layout import COLUMN_HEADER, TABLE_PADDING, column_widths, table_summary
 from .markup import escaped
 from .tagging import Node
@@ -33,7 +34,8 @@ def questions(r: BlockRenderer, block: m.QuestionList) -> list[Flowable]:
                 if question.answer is not None:
                     guidance = f"<b>{LABELS.answer_guidance}</b> {r.markup(question.answer)}"
                     parts.append(r.tagged(guidance, r.paras.answer))
-            parts += _write_in(r, question.lines)
+                field = _field(r, f"question-{question.number}", question.number, question.text, question.lines)
+            parts += _write_in(r, question.lines, field)
             # a question never parts from its write-in lines (a student would write in the wrong
             # place); its answer guidance, in the teacher's copy, may go on overleaf
             kept = Kept(parts) if question.lines else Kept(parts, least=r.least)
@@ -47,6 +49,7 @@ def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
         for item in block.items:
             with _entry(r) as label:
                 parts: list[Flowable] = [_numbered(r, item.text, item.number, label)]
+                field = _field(r, f"quiz-{item.number}", item.number, item.text, item.lines)
                 if item.kind is m.QuizKind.CHOICE:
                     parts.append(_choices(r, item, [(letter, r.markup(option)) for letter, option
                                                      in zip(m.OPTION_LETTERS, item.options, strict=False)]))
@@ -55,7 +58,7 @@ def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
                     parts.append(_choices(r, item, choices))
                 if item.answer is not None:
                     parts.append(r.tagged(f"<b>{LABELS.answer}</b> {escaped(item.answer_text())}", r.paras.answer))
-            parts += _write_in(r, item.lines)
+            parts += _write_in(r, item.lines, field)
             out += [Kept(parts), *_after_write_in(r, item.lines)]
     return out
 
@@ -73,12 +76,26 @@ def _numbered(r: BlockRenderer, inlines, number: int, label: Node) -> TaggedPara
     return r.tagged(r.markup(inlines), r.paras.question, bulletText=f"{number}.", label=label)
 
 
-def _write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
+def _field(r: BlockRenderer, name: str, number: int, inlines, lines: int) -> Field | None:
+    """In a fillable copy, the text field over a question's lines: its Form element comes after
+    the question's words, and its tooltip is the question."""
+    if not (r.fillable and lines):
+        return None
+    return Field(name, tooltip(number, inlines), r.parent.add("Form"))
+
+
+def tooltip(number: int, inlines) -> str:
+    """What a screen reader says on a question's field: its number and words."""
+    return f"Question {number}: {m.plain_text(inlines)}"
+
+
+def _write_in(r: BlockRenderer, lines: int, field: Field | None = None) -> list[Flowable]:
     if not lines:
         return []
     indent = r.paras.question.leftIndent
     # in the muted text colour, not the light rule colour, so the lines survive a photocopier
-    return [WriteInLines(lines, r.style.write_in_spacing, r.style.write_in_weight, r.style.muted_colour, indent)]
+    return [WriteInLines(lines, r.style.write_in_spacing, r.style.write_in_weight, r.style.muted_colour, indent,
+                         field=field, text_size=r.style.body_size, text_colour=r.style.text_colour)]
 
 
 def _after_write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
@@ -90,11 +107,17 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
     The circle of the right answer is filled when the item carries its answer."""
     circle = r.style.body_size
     cells = []
+    option_words = dict(zip(m.OPTION_LETTERS, item.options, strict=False))
     with r.inside("L"):  # the options, read in order whatever their layout
         for key, label in options:
             shown = f"<b>{key}</b>&nbsp;&nbsp;{label}" if key in m.OPTION_LETTERS else label
             with r.inside("LI"), r.inside("LBody"):
-                cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer),
+                choice = None
+                if r.fillable:  # a radio button on the circle, its Form element before the choice's words
+                    words = f"{key} {m.plain_text(option_words[key])}" if key in m.OPTION_LETTERS else key
+                    choice = Choice(f"quiz-{item.number}", tooltip(item.number, item.text), key, words,
+                                    r.parent.add("Form"))
+                cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer, choice=choice),
                           r.tagged(shown, r.paras.table_cell)]
     short = all(len(m.plain_text(option)) <= SHORT_OPTION for option in item.options)
     per_row = 2 if short else 1
@@ -145,18 +168,27 @@ WRITING_ROOM = 2.4  # lines of body text: the least height of a schedule row, fo
 SCHEDULE_SHARES = (0.1, 0.05, 0.6, 0.2, 0.05)  # how the room beyond the longest words is shared
 
 
+def _reading_name(reading: m.Reading) -> str:
+    return f"Reading for {reading.part}, chapters {reading.chapters}"
+
+
 def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowable]:
     """Each reading with blank room for the date it is due and a circle to tick when done."""
     def cell(value: str) -> Paragraph:
         return r.tagged(escaped(value), r.paras.table_cell, role="TD")
 
-    def blank() -> str:  # a cell for the student to write in: an element with nothing printed
-        r.parent.add("TD", keep_empty=True)
-        return ""
+    def blank(number: int, reading: m.Reading) -> str | FieldLine:  # a cell for the student to write in
+        cell = r.parent.add("TD", keep_empty=True)  # (an element with nothing printed)
+        if not r.fillable:
+            return ""
+        field = Field(f"due-{number}", f"{_reading_name(reading)}: the date it is due", cell.add("Form"),
+                      multiline=False)
+        return FieldLine(field, r.paras.table_cell.leading, r.style.body_size, r.style.text_colour)
 
-    def tick() -> MarkCircle:  # a circle to tick: drawn as decoration, so its cell is empty too
-        blank()
-        return MarkCircle(r.style.body_size, r.style.text_colour, filled=False)
+    def tick(number: int, reading: m.Reading) -> MarkCircle:  # a circle to tick, drawn as decoration
+        cell = r.parent.add("TD", keep_empty=True)
+        check = Field(f"done-{number}", f"{_reading_name(reading)}: done", cell.add("Form")) if r.fillable else None
+        return MarkCircle(r.style.body_size, r.style.text_colour, filled=False, check=check)
 
     summary = f"{table_summary(list(SCHEDULE_COLUMNS), len(block.readings))}; the last two are for you to fill in"
     with r.inside("Table", attributes={"O": "Table", "Summary": summary}):
@@ -164,9 +196,10 @@ def reading_schedule(r: BlockRenderer, block: m.ReadingSchedule) -> list[Flowabl
             head = [r.tagged(f"<b>{label}</b>", r.paras.table_head, role="TH", attributes=COLUMN_HEADER)
                     for label in SCHEDULE_COLUMNS]
         rows = []
-        for reading in block.readings:
+        for number, reading in enumerate(block.readings, 1):
             with r.inside("TR"):
-                rows.append([cell(reading.part), cell(reading.chapters), cell(reading.focus), blank(), tick()])
+                rows.append([cell(reading.part), cell(reading.chapters), cell(reading.focus), blank(number, reading),
+                             tick(number, reading)])
     columns = [[label, *values] for label, values in zip(SCHEDULE_COLUMNS, (
         [reading.part for reading in block.readings], [reading.chapters for reading in block.readings],
         [reading.focus for reading in block.readings], ["00/00/00"], ["Done"]), strict=True)]

@@ -20,6 +20,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .forms import Choice, Field, forms_of
 from .reportlab_compat import (
     HookedList,
     bulleted_flowable,
@@ -45,6 +46,7 @@ class TaggedParagraph(Paragraph):
     (It cannot raise: reportlab rebuilds exceptions from wrap().)"""
 
     _wrapped_at: float | None = None  # the width the lines were last broken for
+    runs_on = False  # whether its element's text goes on after it (its next part, a page number)
     _glyphs_checked = False  # whether its characters were looked for in its fonts
     style: ParagraphStyle  # (reportlab's)
 
@@ -93,11 +95,16 @@ class TaggedParagraph(Paragraph):
                     return []  # the paragraph moves on whole: two lines short is the lesser fault
         for part in parts:  # both halves of a split paragraph are one element
             part.node, part.label = self.node, self.label
+        for part in parts[:-1]:  # (its words go on overleaf: the page's last word ends with a space)
+            part.runs_on = True
+        if parts:
+            parts[-1].runs_on = self.runs_on
         return parts
 
     def draw(self):
         label = self.label if self.bulletText else None  # (a list's own bullets tag themselves)
-        with labelled(self.canv, label, self.node), readable_line_ends(self), underlines_as_decoration(self.canv):
+        with labelled(self.canv, label, self.node), readable_line_ends(self, self.runs_on), \
+                underlines_as_decoration(self.canv):
             super().draw()
 
 
@@ -574,11 +581,14 @@ def framed(rows: list[list], font: str, border: str, padding: float, border_widt
 
 
 class WriteInLines(Flowable):
-    """Ruled lines for a student to write an answer on."""
+    """Ruled lines for a student to write an answer on, and to type it in (`field`, a text
+    field over the lines, in text of `text_size`) in a fillable copy."""
 
-    def __init__(self, count: int, spacing: float, weight: float, colour: str, indent: float = 0):
+    def __init__(self, count: int, spacing: float, weight: float, colour: str, indent: float = 0,
+                 field: Field | None = None, text_size: float = 0, text_colour: str = "#000000"):
         super().__init__()
         self.count, self.spacing, self.weight, self.colour, self.indent = count, spacing, weight, colour, indent
+        self.field, self.text_size, self.text_colour = field, text_size, text_colour
 
     def wrap(self, available_width, available_height):
         self.width = available_width
@@ -595,14 +605,36 @@ class WriteInLines(Flowable):
                 y = self.height - (number + 1) * self.spacing
                 canvas.line(self.indent, y, self.width, y)
             canvas.restoreState()
+        forms = forms_of(canvas)
+        if self.field is not None and forms is not None:
+            forms.text_field(self.field, self.indent, 0, self.width - self.indent, self.height, self.text_size,
+                             self.text_colour)
+
+
+class FieldLine(Flowable):
+    """A text field over a line drawn by something else (a cover's table rules its lines)."""
+
+    def __init__(self, field: Field, height: float, text_size: float, text_colour: str):
+        super().__init__()
+        self.field, self.height, self.text_size, self.text_colour = field, height, text_size, text_colour
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        return self.width, self.height
+
+    def draw(self):
+        forms = forms_of(self.canv)
+        if forms is not None:
+            forms.text_field(self.field, 0, 0, self.width, self.height, self.text_size, self.text_colour)
 
 
 class MarkCircle(Flowable):
     """A circle to mark an answer in; drawn filled for the right answer in an answered copy."""
 
-    def __init__(self, size: float, colour: str, filled: bool):
+    def __init__(self, size: float, colour: str, filled: bool, choice: Choice | None = None,
+                 check: Field | None = None):
         super().__init__()
-        self.size, self.colour, self.filled = size, colour, filled
+        self.size, self.colour, self.filled, self.choice, self.check = size, colour, filled, choice, check
         self.width = self.height = size
 
     def wrap(self, available_width, available_height):
@@ -618,3 +650,8 @@ class MarkCircle(Flowable):
             radius = self.size / 2
             canvas.circle(radius, radius, radius - 0.5, stroke=1, fill=1 if self.filled else 0)
             canvas.restoreState()
+        forms = forms_of(canvas)
+        if forms is not None and self.choice is not None:  # (a fillable copy: a button over the circle)
+            forms.radio_button(self.choice, 0, 0, self.size, self.colour)
+        if forms is not None and self.check is not None:
+            forms.check_box(self.check, 0, 0, self.size, self.colour)

@@ -14,7 +14,8 @@ The hooks, by reportlab name (pyproject.toml lists them with the versions they p
   (`HookedCanvas.page_finished`);
 - `PDFPage.__NoDefault__`: the keys a page object writes (`allow_page_keys`);
 - `Canvas._addAnnotation` and `Canvas._annotationCount`: every annotation made
-  (`HookedCanvas.annotating`);
+  (`HookedCanvas.annotating`), and a form field's widget put on the page (`add_annotation`,
+  `annotation_total`);
 - `Canvas._doc.Reference` and `Canvas._doc.refAnnotation`: objects by name in the file
   (`register_object`, `annotation_reference`);
 - `ListFlowable._makeBullet`: the bullet drawn for each list item (`HookedList.bullet_made`),
@@ -77,6 +78,17 @@ def allow_page_keys(page: PDFPage, keys: tuple[str, ...]) -> None:
 def register_object(canvas: Canvas, value: Any, name: str) -> PDFObjectReference:
     """Put `value` in the file as an indirect object called `name`; returns its reference."""
     return canvas._doc.Reference(value, name)
+
+
+def annotation_total(canvas: Canvas) -> int:
+    """How many annotations the document has so far."""
+    return canvas._annotationCount
+
+
+def add_annotation(canvas: Canvas, entries: Any, name: str) -> PDFObjectReference:
+    """Put an annotation made here (a form field's widget) on the current page; returns its reference."""
+    canvas._addAnnotation(entries, name)
+    return annotation_reference(canvas, name)
 
 
 def annotation_reference(canvas: Canvas, name: str) -> PDFObjectReference:
@@ -175,18 +187,19 @@ SOFT_HYPHEN = "\u00ad"  # a break hyphen: drawn as a hyphen, not read as part of
 
 
 @contextmanager
-def readable_line_ends(paragraph: Paragraph) -> Iterator[None]:
+def readable_line_ends(paragraph: Paragraph, runs_on: bool = False) -> Iterator[None]:
     """While drawing, end each wrapped line but the last so that text read out of the PDF (by a
     screen reader, or copied) reads as the words do: a line that ends in a hyphen the line
     breaking added ends in a soft hyphen instead (the same glyph, which readers leave out of
     the word), and any other line with a space, past its end, so that nothing moves and the
-    words at line ends stay apart. Layout never sees the change: a split would measure it."""
+    words at line ends stay apart; the last line too if the text `runs_on` after the paragraph
+    (on the next page). Layout never sees the change: a split would measure it."""
     broken = paragraph.blPara
     changed = []
     spaced = []  # lines of fragments given a space fragment of their own at the end
     holder: Any
     key: str | int | None
-    for line in broken.lines[:-1]:
+    for line in broken.lines if runs_on else broken.lines[:-1]:
         if broken.kind == 0:  # plain lines: (space left, [words])
             holder, key, line_words = line[1], -1, line[1]
             last = line_words[-1] if line_words else None

@@ -305,6 +305,12 @@ class Tagger:
                 return node
         return None
 
+    def form(self, annotation: PDFObjectReference, node: Node) -> int:
+        """A form field's widget, in its `Form` element; returns its key in the ParentTree."""
+        self.kids[node].append(Annotated(self.canvas.getPageNumber() - 1, annotation))
+        self.keys.append(node)
+        return len(self.keys) - 1
+
     # --- writing the tree ----------------------------------------------------------------
 
     def tree(self) -> PDFObjectReference:
