@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import sys
 from pathlib import Path
 
@@ -35,8 +36,10 @@ from nlmg_pdf.render import document
 from nlmg_pdf.render.contents import ContentsLine
 from nlmg_pdf.render.flowables import BulletedList, Grid, Heading, Kept, Picture, PullQuote, Rule, TaggedParagraph
 from nlmg_pdf.render.fonts import face_name
+from nlmg_pdf.render.tagging import SPAN
 from nlmg_pdf.transforms import prepare
 
+SPANS = re.compile(rf'<onDraw name="{SPAN}" label="[^"]*"/>')  # the tool's marks for tagging links and icons
 SWAPS = {Grid: Table, Kept: KeepTogether, BulletedList: ListFlowable, Rule: HRFlowable, Picture: Image}
 
 
@@ -48,8 +51,8 @@ def plain(flowable):
         made.level, made.title, made.anchor = flowable.level, flowable.title, flowable.anchor
         made.in_contents = flowable.in_contents
         return made
-    if isinstance(flowable, TaggedParagraph):
-        return Paragraph(flowable.text, flowable.style, bulletText=flowable.bulletText)
+    if isinstance(flowable, TaggedParagraph):  # (without the callbacks that mark spans for tagging)
+        return Paragraph(SPANS.sub("", flowable.text), flowable.style, bulletText=flowable.bulletText)
     if type(flowable) in SWAPS:
         flowable.__class__ = SWAPS[type(flowable)]
     if isinstance(flowable, Table):

@@ -134,6 +134,22 @@ def test_text_being_drawn_and_its_code_are_the_paragraphs_text_object():
     assert text.index("(before ") < text.index("% at one") < text.index("(middle ") < text.index("% at two")
 
 
+def test_a_paragraph_with_links_and_icons_draws_on_a_canvas_that_tags_nothing():
+    """The guide's paragraphs mark their spans with a canvas callback; any canvas can draw them."""
+    from nlmg_pdf.render.flowables import TaggedParagraph
+    from nlmg_pdf.render.markup import icon, linked
+
+    written = io.BytesIO()
+    canvas = Canvas(written, pageCompression=0)
+    shown = f"See the {linked('https://example.org/', 'glossary')} and {icon('*', '#000000', 'Helvetica')} themes."
+    paragraph = TaggedParagraph(shown, STYLE)
+    paragraph.wrap(400, 100)
+    paragraph.drawOn(canvas, 72, 700)
+    canvas.save()
+    assert PdfReader(io.BytesIO(written.getvalue())).pages[0].extract_text().split() == [
+        "See", "the", "glossary", "and", "*", "themes."]
+
+
 def test_add_annotation_puts_an_annotation_made_here_on_the_page():
     written = io.BytesIO()
     canvas = Canvas(written, pageCompression=0)

@@ -40,7 +40,7 @@ class GuideCanvas(HookedCanvas):
         self.numbers_drawn: dict[str, tuple[str, float, str]] = {}  # anchor -> the font its number is in
         self.describing = ""  # the link being made, in words
         self.linking = ""  # and where it goes: '#anchor' or an address
-        self.setNamedCB(SPAN, span)
+        self.setNamedCB(SPAN, span)  # (before any paragraph is drawn; see tagging.ready_for_spans)
         self.forms = Forms(self)
         self.widget_for: Node | None = None  # the Form element of the widget being added
 

@@ -34,7 +34,7 @@ from .reportlab_compat import (
     table_rows,
 )
 from .session import Missing, TooWide, session_of
-from .tagging import ORNAMENT, Node, artifact, labelled, marked, tagger_of, underlines_as_decoration
+from .tagging import ORNAMENT, Node, artifact, labelled, marked, ready_for_spans, tagger_of, underlines_as_decoration
 
 
 class TaggedParagraph(Paragraph):
@@ -103,6 +103,7 @@ class TaggedParagraph(Paragraph):
 
     def draw(self):
         label = self.label if self.bulletText else None  # (a list's own bullets tag themselves)
+        ready_for_spans(self.canv)
         with labelled(self.canv, label, self.node), readable_line_ends(self, self.runs_on), \
                 underlines_as_decoration(self.canv):
             super().draw()

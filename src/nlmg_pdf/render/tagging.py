@@ -403,6 +403,13 @@ def span(canvas, kind: str, label: str) -> None:
         tagger.span(text_being_drawn(canvas), label)
 
 
+def ready_for_spans(canvas) -> None:
+    """Let any canvas draw the guide's paragraphs: reportlab stops at a callback it does not know,
+    and on a canvas that tags nothing (a measuring one, a benchmark's) the spans do nothing."""
+    if canvas.getNamedCB(SPAN) is None:
+        canvas.setNamedCB(SPAN, span)
+
+
 @contextmanager
 def underlines_as_decoration(canvas) -> Iterator[None]:
     """While a paragraph draws: the lines it draws are underlines (of links), so decoration."""
