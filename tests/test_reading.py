@@ -157,3 +157,34 @@ def test_invalid_yaml_syntax(content):
     with pytest.raises(UserError) as caught:
         load_guide(content)
     assert str(caught.value).startswith("data/characters.yaml:3:1: invalid YAML: a tab character")
+
+
+def test_the_themes_of_every_chapter_are_in_the_model():
+    guide = load_guide(CONTENT)
+    assert [entry.chapter for entry in guide.chapter_themes] == list(range(1, guide.metadata.novel_chapters + 1))
+    themes = [theme.theme.id for entry in guide.chapter_themes for theme in entry.themes]
+    assert all(2 <= len(entry.themes) <= 3 for entry in guide.chapter_themes)
+    assert all(m.plain_text(theme.why) for entry in guide.chapter_themes for theme in entry.themes)
+    assert all(themes.count(theme) >= 5 for theme in ("memory", "humanity", "love", "acceptance", "complicity", "art"))
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda text: text.replace("      - theme: art\n", "      - theme: arts\n", 1),
+     "unknown theme 'arts'; did you mean 'art'?"),
+    (lambda text: text.replace("  - chapter: 2\n", "  - chapter: 1\n", 1),
+     "chapter 1 is here twice; expected each chapter once|no entry for chapter 2; expected every chapter of the "
+     "novel, 1–23"),
+    (lambda text: text[:text.index("  - chapter: 23\n")],
+     "no entry for chapter 23; expected every chapter of the novel, 1–23"),
+    (lambda text: text.replace("      - theme: love\n", "      - theme: memory\n", 1),
+     "theme 'memory' is named twice for chapter 1; expected each theme once a chapter"),
+])
+def test_a_mistake_in_the_themes_by_chapter_is_named(content, change, message):
+    chapters = content / "data" / "chapters.yaml"
+    chapters.write_text(change(chapters.read_text()))
+    (content / "sections" / "test.md").write_text("---\ntitle: Test\n---\nBody.\n")
+    with pytest.raises(UserError) as caught:
+        load_guide(content)
+    found = [str(p) for p in caught.value.problems]
+    assert all(p.startswith("data/chapters.yaml:") for p in found), found
+    assert sorted(p.split(": ", 1)[1] for p in found) == sorted(message.split("|")), found

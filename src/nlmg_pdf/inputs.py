@@ -133,4 +133,5 @@ def count(guide: Guide) -> dict[str, int]:
             "quotation": len(guide.quotations),
             "question": sum(len(b.questions) for b in blocks if isinstance(b, QuestionList)),
             "quiz item": sum(len(b.items) for b in blocks if isinstance(b, Quiz)),
-            "glossary term": sum(len(b.terms) for b in blocks if isinstance(b, Glossary))}
+            "glossary term": sum(len(b.terms) for b in blocks if isinstance(b, Glossary)),
+            "themed chapter": len(guide.chapter_themes)}

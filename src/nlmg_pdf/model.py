@@ -117,6 +117,23 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class ChapterTheme:
+    """A theme a chapter develops, and why: the event in that chapter that develops it."""
+
+    theme: Theme
+    why: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class ChapterThemes:
+    """The themes one chapter develops (for a themes-by-chapter view)."""
+
+    chapter: int
+    themes: tuple[ChapterTheme, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
 class Heading:
     level: int  # 1 is a section title, 2 and 3 are headings inside it
     children: tuple[Inline, ...]
@@ -414,3 +431,4 @@ class Guide:
     fillable: bool = False  # whether its write-in lines and answer circles are form fields as well
     characters: dict[str, Character] = field(default_factory=dict, compare=False)
     quotations: dict[str, Quotation] = field(default_factory=dict, compare=False)
+    chapter_themes: tuple[ChapterThemes, ...] = field(default=(), compare=False)  # by chapter, in order

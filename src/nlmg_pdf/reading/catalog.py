@@ -17,7 +17,8 @@ LEAST_ICON_CONTRAST = 3.0  # a theme's colour against the page: WCAG 1.4.11 for 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
 MOST_CHAPTERS = 500  # a novel's chapters when the manifest does not say how many
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
-        "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule", "themes": "theme"}
+        "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule", "themes": "theme",
+        "chapters": "themes by chapter"}
 QUESTION_LINES = 4  # write-in lines under a study question, at the least, unless its set or itself says otherwise
 WORDS_PER_LINE = 10  # handwritten words on a write-in line
 SHORT_ANSWER_LINES = 2  # under a short-answer quiz item
@@ -33,6 +34,7 @@ class Catalog:
     quiz: tuple[m.QuizItem, ...] = ()
     glossary: tuple[m.GlossaryTerm, ...] = ()
     schedule: tuple[m.Reading, ...] = ()
+    chapter_themes: tuple[m.ChapterThemes, ...] = ()
     files: dict[str, str] = field(default_factory=dict)  # kind of data -> file shown to users
     links: list[tuple[str, m.Source]] = field(default_factory=list)
 
@@ -56,7 +58,7 @@ class CatalogReader:
         `places`, each to where the manifest names it (for a file that cannot be read)."""
         readers = {"themes": self._themes, "quotations": self._quotations, "characters": self._characters,
                    "questions": self._questions, "quiz": self._quiz, "glossary": self._glossary,
-                   "schedule": self._schedule}
+                   "schedule": self._schedule, "chapters": self._chapters}
         for kind, reader in readers.items():  # themes, then quotations: later kinds refer to earlier
             if kind in files:
                 shown = files[kind]
@@ -218,6 +220,48 @@ class CatalogReader:
             entry.finish()
         record.finish()
         self.catalog.schedule = tuple(readings)
+
+    def _chapters(self, record: Record) -> None:
+        """Which themes each chapter develops, and why: every chapter once, in order."""
+        found: dict[int, m.ChapterThemes] = {}
+        for entry in record.records("chapters"):
+            number = entry.integer("chapter", 1, self.chapters)
+            if number in found:
+                self.problems.add(entry.source("chapter"), f"chapter {number} is here twice; expected each "
+                                  "chapter once")
+            themes, seen = [], set()
+            for item in entry.records("themes"):
+                ident, why = item.text("theme"), self._inline(item, "why") or ()
+                if ident is not None and ident not in self.catalog.themes:
+                    self.problems.add(item.value_source("theme"), self.catalog.unknown("theme", ident,
+                                                                                       self.catalog.themes))
+                elif ident in seen:
+                    self.problems.add(item.value_source("theme"), f"theme '{ident}' is named twice for chapter "
+                                      f"{number}; expected each theme once a chapter")
+                elif ident is not None:
+                    seen.add(ident)
+                    themes.append(m.ChapterTheme(self.catalog.themes[ident], why))
+                item.finish()
+            if number is not None and number not in found:
+                found[number] = m.ChapterThemes(number, tuple(themes), entry.source())
+            entry.finish()
+        record.finish()
+        missing = [number for number in range(1, self.chapters + 1) if number not in found]
+        if found and missing and self.chapters != MOST_CHAPTERS:
+            self.problems.add(record.source("chapters"), f"no entry for chapter{'s' if len(missing) > 1 else ''} "
+                              f"{_ranges(missing)}; expected every chapter of the novel, 1–{self.chapters}")
+        self.catalog.chapter_themes = tuple(found[number] for number in sorted(found))
+
+
+def _ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 7 -> '1–3, 7'."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def _room_for(answer: tuple[m.Inline, ...] | None) -> int:

@@ -43,7 +43,7 @@ def load_guide(root: Path) -> m.Guide:
     _check_links(links, anchors, problems)
     problems.raise_if_any()
     return m.Guide(metadata, tuple(sections), characters=catalog.characters,
-                   quotations=catalog.quotations)
+                   quotations=catalog.quotations, chapter_themes=catalog.chapter_themes)
 
 
 def _metadata(manifest: Record) -> m.Metadata:
