@@ -200,6 +200,9 @@ class Element:
         return sum(1 for _ in self.chain()) - 1
 
 
+INLINE_ROLES = frozenset({"Link", "Span", "Reference"})  # elements inside a paragraph's lines
+
+
 @dataclass(frozen=True)
 class Bookmark:
     """An outline entry: a heading, where its destination is. Level 0 is a section title."""
@@ -369,7 +372,9 @@ def _read_page(page: pdfium.PdfPage, number: int, elements: dict[int, Element]) 
     for line in lines:
         mcids = Counter(char.mcid for char in line.inked)
         if (most := mcids.most_common(1)[0][0]) in elements:
-            line.owner = elements[most]
+            # a line that is mostly a link's words still belongs to the paragraph holding the link
+            line.owner = next(element for element in elements[most].chain()
+                              if element.role not in INLINE_ROLES or element.parent is None)
         if len(mcids) == 1:
             line.elements = chains.get(next(iter(mcids)), ())
         else:

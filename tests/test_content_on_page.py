@@ -33,7 +33,10 @@ def teacher_only_samples() -> list[str]:
         paragraphs = inside if teacher_section else [
             p for block in inside if isinstance(block, m.Only) and m.Edition.STUDENT not in block.editions
             for p in blocks_in(g, block.children)]
-        samples += [sample(p.children) for p in paragraphs if isinstance(p, m.Paragraph)]
+        # (an extract of the novel that teaching material quotes, as exam practice does, is the
+        # novel's words, which the student edition may quote too: the guide's own words are sampled)
+        quoted = {id(p) for block in inside if isinstance(block, m.BlockQuote) for p in blocks_in(g, block.children)}
+        samples += [sample(p.children) for p in paragraphs if isinstance(p, m.Paragraph) and id(p) not in quoted]
         samples += [sample(q.answer) for block in inside if isinstance(block, m.QuestionList)
                     for q in block.questions if q.answer]
         if teacher_section:

@@ -71,8 +71,18 @@ def test_quiz_choices_have_circles_to_mark_filled_only_at_the_teachers_answers(s
 
 def test_reading_schedule_is_in_the_workbook_only(student, teacher):
     assert "Reading schedule" in student.text and "Reading schedule" not in teacher.text
-    for part, chapters in (("Part One", "1–4"), ("Part Three", "21–23")):
+    for part, chapters in (("Part One", "1–4"), ("Part Three", "21–22"), ("Part Three", "23")):
         assert student.shows(f"{part} {chapters}")
+
+
+def test_the_film_section_and_the_timed_lessons_are_the_teachers_and_new_quiz_items_in_both(student, teacher):
+    """The film's differences and how to use it in class, and the lesson plans, are teaching
+    material; the quiz items for the chapters it missed are in both copies, answered in one."""
+    for shown in ("What it keeps", "Using the film in class", "Plan (60 minutes)"):
+        assert teacher.shows(shown) and not student.shows(shown), shown
+    for item in ("which donation is he recovering", "Why do the students call the visitor"):
+        assert teacher.shows(item) and student.shows(item), item
+    assert teacher.shows("Answer: C (His third)") and not student.shows("His third)")
 
 
 def test_every_teacher_page_says_teacher_edition(teacher, student):

@@ -127,3 +127,72 @@ def test_student_edition_is_thirty_to_forty_five_pages_of_reading_plus_its_writi
     body = len(student.pages) - student.reader.page_labels.index("1")
     assert 30 <= body - writing / frame <= 45
     assert len(teacher.pages) > 45
+
+
+# --- a department's guide: the quiz covers the novel, lessons are timed, the schedule follows them ---
+
+
+def test_the_quiz_tests_every_chapter():
+    items = [item for block in blocks_of(shipped_guide(), m.Quiz) for item in block.items]
+    covered = {item.chapter for item in items}
+    assert covered >= set(range(1, 24)), sorted(set(range(1, 24)) - covered)
+
+
+def test_the_quiz_keeps_the_facts_checked_against_the_novel():
+    """Regressions of fixed mistakes: Madame's first name is given at the end of chapter 21; the
+    chapter 7 joke is about the camps' fences; nothing claims the cabinet came from Hailsham."""
+    items = {m.plain_text(item.text): item for block in blocks_of(shipped_guide(), m.Quiz) for item in block.items}
+    assert next(item for text, item in items.items() if "real first name" in text).chapter == 21
+    madame = next(item for text, item in items.items() if text.startswith('Why do the students call the visitor'))
+    assert madame.kind is m.QuizKind.CHOICE and "French or Belgian" in m.plain_text(madame.options[0])
+    text = {s.id: " ".join(m.plain_text(b.children) for b in s.blocks if isinstance(b, m.Paragraph))
+            for s in shipped_guide().sections}
+    assert "electrified fences of the wartime camps" in " ".join(text["symbols"].split())
+    assert "cabinet from Hailsham" not in " ".join(" ".join(text.values()).split())
+
+
+def lessons(guide: m.Guide) -> list[tuple[str, dict[str, m.ListBlock | str]]]:
+    """Each lesson's heading and its parts by label: 'Objective' and 'Uses' from its list, the
+    'Plan (60 minutes)' paragraph with the numbered steps after it, and the 'Homework' line."""
+    found: list[tuple[str, dict]] = []
+    label = None
+    for block in section(guide, "teaching-notes").blocks:
+        if isinstance(block, m.Heading) and block.level == 3:
+            found.append((m.plain_text(block.children), {}))
+        elif not found or isinstance(block, m.Heading):
+            label = None
+            continue
+        elif isinstance(block, m.ListBlock) and label:
+            found[-1][1][label] = block
+        elif isinstance(block, m.ListBlock):
+            for item in block.items:
+                key, _, rest = m.plain_text(item[0].children).partition(":")
+                found[-1][1][key] = rest.strip()
+        elif isinstance(block, m.Paragraph):
+            key, _, rest = m.plain_text(block.children).partition(":")
+            label = key if not rest.strip() else None
+            found[-1][1][key] = rest.strip()
+    return found
+
+
+def test_each_lesson_is_timed_to_the_hour_and_says_what_it_uses():
+    plans = lessons(shipped_guide())
+    assert len(plans) == 10
+    for title, entries in plans:
+        assert {"Objective", "Uses", "Plan (60 minutes)"} <= set(entries), title
+        steps = entries["Plan (60 minutes)"]
+        assert isinstance(steps, m.ListBlock) and steps.ordered, title
+        minutes = [int(re.match(r"(\d+) minutes\.", m.plain_text(step[0].children)).group(1)) for step in steps.items]
+        assert sum(minutes) == 60, (title, minutes)
+        assert entries["Uses"], title
+    assert all("Homework" in entries for _, entries in plans[:-1])  # (the last lesson is the assessment)
+
+
+def test_the_reading_schedule_is_the_reading_before_each_lesson():
+    guide = shipped_guide()
+    (sequence,) = blocks_of(guide, m.Table, "teaching-notes")
+    before = [m.plain_text(row[1]) for row in sequence.rows]
+    chapters = [re.sub(r"^Chapters? (\S+?)(,.*)?$", r"\1", reading) for reading in before
+                if reading.startswith("Chapter")]
+    (schedule,) = blocks_of(guide, m.ReadingSchedule)
+    assert [reading.chapters for reading in schedule.readings] == chapters

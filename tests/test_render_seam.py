@@ -150,6 +150,19 @@ def test_a_paragraph_with_links_and_icons_draws_on_a_canvas_that_tags_nothing():
         "See", "the", "glossary", "and", "*", "themes."]
 
 
+def test_stretch_so_far_is_the_justifications_added_space_on_the_line():
+    """reportlab's link areas in justified text begin where the line would be without the
+    word spacing; the hooked canvas's text objects count the spaces a line has drawn."""
+    canvas = compat.HookedCanvas(io.BytesIO())
+    textobject = canvas.beginText(72, 700)
+    textobject.setWordSpace(2.5)
+    assert compat.stretch_so_far(textobject) == 0
+    textobject._textOut("one two three ")
+    assert compat.stretch_so_far(textobject) == 3 * 2.5
+    textobject._textOut("end", 1)  # the line's last run: the next line starts afresh
+    assert compat.stretch_so_far(textobject) == 0
+
+
 def test_add_annotation_puts_an_annotation_made_here_on_the_page():
     written = io.BytesIO()
     canvas = Canvas(written, pageCompression=0)

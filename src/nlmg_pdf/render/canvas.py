@@ -89,15 +89,16 @@ class GuideCanvas(HookedCanvas):
         page.StructParents = self.tagger.end_page()
         page.Tabs = PDFName("S")  # tab through links in structure order
 
-    def linkRect(self, contents, destinationname, *args, **kwargs):
+    def linkRect(self, contents, destinationname, Rect=None, *args, **kwargs):
         self.describing = f"Go to {self.link_titles.get(destinationname, destinationname)}"
         self.linking = f"#{destinationname}"
-        return super().linkRect(contents or self.describing, destinationname, *args, **kwargs)
+        Rect = self.tagger.link_area(self.linking, Rect)
+        return super().linkRect(contents or self.describing, destinationname, Rect, *args, **kwargs)
 
     def linkURL(self, url, rect, *args, **kwargs):
         self.describing, self.linking = f"Open {url}", url
         kwargs.setdefault("Contents", PDFString(self.describing))
-        return super().linkURL(url, rect, *args, **kwargs)
+        return super().linkURL(url, self.tagger.link_area(url, rect), *args, **kwargs)
 
     def add_widget(self, entries, node: Node) -> PDFObjectReference:
         """Put a form field's widget on the page, as the content of its `Form` element `node`."""

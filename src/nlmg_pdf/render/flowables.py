@@ -47,6 +47,7 @@ class TaggedParagraph(Paragraph):
 
     _wrapped_at: float | None = None  # the width the lines were last broken for
     runs_on = False  # whether its element's text goes on after it (its next part, a page number)
+    _words: frozenset[str] | None = None  # the whole paragraph's words, which its split parts share
     _glyphs_checked = False  # whether its characters were looked for in its fonts
     style: ParagraphStyle  # (reportlab's)
 
@@ -71,6 +72,8 @@ class TaggedParagraph(Paragraph):
         if session is not None and not self._glyphs_checked:
             self._glyphs_checked = True
             session.missing += [Missing(char, font, session.origin_of(self)) for char, font in missing_glyphs(self)]
+        if self._words is None:  # (before the line breaking, which cuts the runs into words and their parts)
+            self._words = frozenset(paragraph_words(self))
         size = super().wrap(available_width, available_height)
         if self.style.hyphenationLang and (_ends_in_a_broken_word(self) or _hyphen_ladder(self)):
             # the last line would hold only the end of a hyphenated word, or three lines in a row
@@ -80,6 +83,7 @@ class TaggedParagraph(Paragraph):
         return size
 
     def split(self, available_width, available_height):
+        words = self.words
         parts = super().split(available_width, available_height)
         if len(parts) == 2 and _hyphen_ends(parts[0], available_width, available_height):
             # a word hyphenated across the page: end the page up to three lines sooner, if both parts
@@ -94,17 +98,24 @@ class TaggedParagraph(Paragraph):
                 if _lines(parts[0], available_width) <= 2:
                     return []  # the paragraph moves on whole: two lines short is the lesser fault
         for part in parts:  # both halves of a split paragraph are one element
-            part.node, part.label = self.node, self.label
+            part.node, part.label, part._words = self.node, self.label, words
         for part in parts[:-1]:  # (its words go on overleaf: the page's last word ends with a space)
             part.runs_on = True
         if parts:
             parts[-1].runs_on = self.runs_on
         return parts
 
+    @property
+    def words(self) -> frozenset[str]:
+        """The words of the whole paragraph (a split part keeps those of the paragraph it came from)."""
+        if self._words is None:
+            self._words = frozenset(paragraph_words(self))
+        return self._words
+
     def draw(self):
         label = self.label if self.bulletText else None  # (a list's own bullets tag themselves)
         ready_for_spans(self.canv)
-        with labelled(self.canv, label, self.node), readable_line_ends(self, self.runs_on), \
+        with labelled(self.canv, label, self.node), readable_line_ends(self, self.runs_on, self.words), \
                 underlines_as_decoration(self.canv):
             super().draw()
 

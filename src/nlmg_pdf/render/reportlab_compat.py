@@ -24,7 +24,9 @@ The hooks, by reportlab name (pyproject.toml lists them with the versions they p
 - `Paragraph.blPara` and `Paragraph.frags`: a paragraph's broken lines and its runs of text
   (`has_broken_lines`, `line_count`, `line_words`, `paragraph_words`, `readable_line_ends`), and
   `_SplitWordHY` and `_FK_BREAK`, how the line breaking marks a hyphen it added (`readable_line_ends`);
-- `ttfonts.makeToUnicodeCMap`: the ToUnicode map of each font subset (`map_only_used_codes`).
+- `ttfonts.makeToUnicodeCMap`: the ToUnicode map of each font subset (`map_only_used_codes`);
+- `PDFTextObject._textOut` and `._wordSpace`: the spaces a line has drawn and their added
+  width in justified text (`CountingTextObject`, `stretch_so_far`).
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from typing import Any
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFPage
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import ListFlowable, Paragraph, Table
 from reportlab.platypus.paragraph import _FK_BREAK, _SplitWordHY
 
@@ -96,6 +99,24 @@ def annotation_reference(canvas: Canvas, name: str) -> PDFObjectReference:
     return canvas._doc.refAnnotation(name)
 
 
+class CountingTextObject(PDFTextObject):
+    """A text object that counts the spaces drawn on its current line (see `stretch_so_far`)."""
+
+    spaces = 0
+
+    def _textOut(self, text, TStar=0):
+        super()._textOut(text, TStar)
+        self.spaces = 0 if TStar else self.spaces + text.count(" ")
+
+
+def stretch_so_far(textobject: Any) -> float:
+    """How far justification has moved what is drawn next on the line, beyond where reportlab
+    thinks it is: each space drawn so far is widened by the word spacing (Tw), which reportlab
+    leaves out of where it says a link begins (so a link mid-line in justified text would
+    start its clickable area words too early)."""
+    return getattr(textobject, "spaces", 0) * (getattr(textobject, "_wordSpace", 0) or 0)
+
+
 class HookedCanvas(Canvas):
     """A canvas that tells a subclass when a page is finished and when an annotation is made."""
 
@@ -105,6 +126,9 @@ class HookedCanvas(Canvas):
     def annotating(self, entries: Any, name: str) -> Any:
         """Called with each annotation's entries and its name; returns the entries to use."""
         return entries
+
+    def beginText(self, x=0, y=0, direction=None):
+        return CountingTextObject(self, x, y, direction=direction)
 
     def _setAnnotations(self, page) -> None:
         super()._setAnnotations(page)
@@ -187,19 +211,25 @@ SOFT_HYPHEN = "\u00ad"  # a break hyphen: drawn as a hyphen, not read as part of
 
 
 @contextmanager
-def readable_line_ends(paragraph: Paragraph, runs_on: bool = False) -> Iterator[None]:
+def readable_line_ends(paragraph: Paragraph, runs_on: bool = False, words: frozenset[str] = frozenset()
+                       ) -> Iterator[None]:
     """While drawing, end each wrapped line but the last so that text read out of the PDF (by a
     screen reader, or copied) reads as the words do: a line that ends in a hyphen the line
     breaking added ends in a soft hyphen instead (the same glyph, which readers leave out of
     the word), and any other line with a space, past its end, so that nothing moves and the
     words at line ends stay apart; the last line too if the text `runs_on` after the paragraph
-    (on the next page). Layout never sees the change: a split would measure it."""
+    (on the next page). Layout never sees the change: a split would measure it.
+
+    A split part has lost the marks of the hyphens the line breaking added, so a line ending
+    in a hyphen whose word, joined to the next line's first, is one of the whole paragraph's
+    `words`, is taken to end in an added one too ("dormit-" and "ories" make "dormitories")."""
     broken = paragraph.blPara
     changed = []
     spaced = []  # lines of fragments given a space fragment of their own at the end
     holder: Any
     key: str | int | None
-    for line in broken.lines if runs_on else broken.lines[:-1]:
+    lines = broken.lines
+    for number, line in enumerate(lines if runs_on else lines[:-1]):
         if broken.kind == 0:  # plain lines: (space left, [words])
             holder, key, line_words = line[1], -1, line[1]
             last = line_words[-1] if line_words else None
@@ -212,6 +242,9 @@ def readable_line_ends(paragraph: Paragraph, runs_on: bool = False) -> Iterator[
             added = bool(line.words) and getattr(line.words[-1], "_fkind", None) == _FK_BREAK
         if not isinstance(last, str):
             continue
+        if not added and last.endswith("-") and number + 1 < len(lines) and last.split():
+            following = _first_word(lines[number + 1], broken.kind)
+            added = bool(following) and f"{last.split()[-1][:-1]}{following}" in words
         if added and last.endswith("-"):
             changed.append((holder, key, last, last[:-1] + SOFT_HYPHEN))
         elif last.endswith(("-", SOFT_HYPHEN, " ")):
@@ -230,6 +263,13 @@ def readable_line_ends(paragraph: Paragraph, runs_on: bool = False) -> Iterator[
             _set(holder, key, last)
         for line in spaced:
             line.words.pop()
+
+
+def _first_word(line: Any, kind: int) -> str:
+    if kind == 0:
+        return str(line[1][0]) if line[1] else ""
+    text = "".join(getattr(frag, "text", "") for frag in line.words if not hasattr(frag, "cbDefn"))
+    return text.split()[0] if text.split() else ""
 
 
 def _set(holder, key, value) -> None:

@@ -23,6 +23,7 @@ from .reportlab_compat import (
     page_code_since,
     register_object,
     set_text_code,
+    stretch_so_far,
     text_being_drawn,
     text_code,
 )
@@ -110,6 +111,7 @@ class Tagger:
         self.carried: dict[Node, tuple[str, Node]] = {}  # a link a paragraph's part ended inside
         self._placed: set[Node] = set()  # inline Links already among their paragraph's kids
         self.lines_decorate = False  # whether a line drawn now is an underline (in a paragraph)
+        self.link_shift: dict[Node, float] = {}  # how far a link's first area must move right
 
     # --- marked content --------------------------------------------------------------
 
@@ -210,6 +212,7 @@ class Tagger:
             number, _, target = rest.partition(" ") if kind == NOTE else ("", "", rest)
             node = Node("Link", alt=f"note {number}" if kind == NOTE else None)
             self.links_in_text.append((target, node))
+            self.link_shift[node] = stretch_so_far(textobject)
         self.spans.setdefault(id(textobject), []).append((len(text_code(textobject)), node))
 
     def _inline(self, outer: Node, node: Node | None, code: list[str]) -> list[str]:
@@ -295,6 +298,16 @@ class Tagger:
         self.kids[node].append(Annotated(page, annotation))
         self.keys.append(node)
         return len(self.keys) - 1
+
+    def link_area(self, target: str, rect):
+        """The clickable area of a link in the text: reportlab places the first one (on the line
+        where the link begins) without the justification's added space; moved by that."""
+        node = self._link_in_text(target)
+        shift = self.link_shift.pop(node, 0.0) if node is not None else 0.0
+        if not shift or rect is None:
+            return rect
+        x1, y1, x2, y2 = rect
+        return (min(x1 + shift, x2), y1, x2, y2)
 
     def _link_in_text(self, target: str) -> Node | None:
         """The latest link to `target` in the paragraph being drawn (reportlab makes a link's
