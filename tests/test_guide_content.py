@@ -159,6 +159,7 @@ def lessons(guide: m.Guide) -> list[tuple[str, dict[str, m.ListBlock | str]]]:
     for block in section(guide, "teaching-notes").blocks:
         if isinstance(block, m.Heading) and block.level == 3:
             found.append((m.plain_text(block.children), {}))
+            label = None
         elif not found or isinstance(block, m.Heading):
             label = None
             continue
