@@ -438,6 +438,21 @@ def test_the_tree_is_one_document_holding_the_guides_kinds_of_block(doc):
     assert not problems, f"{doc.name}: {problems_report(problems)}"
 
 
+def test_every_section_title_opens_a_section_of_its_own(doc):
+    """Each H1 (a section's title, the contents' too) is the first element of a Sect, so a
+    reader moving by section meets every part of the guide the same way."""
+    by_key = {element.obj.objgen: element for element in doc.elements}
+    astray = []
+    for element in doc.elements:
+        if element.role != "H1":
+            continue
+        parent = by_key.get(element.parent.objgen) if element.parent is not None else None
+        first = next((kid for kid in parent.kids if isinstance(kid, Element)), None) if parent else None
+        if parent is None or parent.role != "Sect" or first is not element:
+            astray.append(describe(doc, element))
+    assert not astray, f"{doc.name}: H1 not opening a Sect: {problems_report(astray)}"
+
+
 def test_table_header_cells_say_what_they_head(doc):
     headers = [element for element in doc.elements if element.role == "TH"]
     assert headers, f"{doc.name}: no TH elements"

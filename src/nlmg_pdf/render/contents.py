@@ -29,8 +29,9 @@ def contents(guide: m.Guide, paras: ParagraphStyles, root: Node, origins: Mutabl
     """The contents' title and entries, fitted to the `width` x `height` frame: on one page,
     set a little closer if that is all it takes; else over pages that each hold a fair share,
     every later one opening with the title again, marked as going on."""
-    title = TaggedParagraph(LABELS.contents, paras.contents_title, node=root.add("H1"))
-    entries = _entries(guide, paras, root, origins)
+    section = root.add("Sect")  # a section with its heading, like every other part of the guide
+    title = TaggedParagraph(LABELS.contents, paras.contents_title, node=section.add("H1"))
+    entries = _entries(guide, paras, section, origins)
     cue = Cue(f"{LABELS.contents} ({LABELS.continued})", paras.contents_title)
     return [title, *_paged(entries, height - _height(title, width, height) - SLACK, width, height - SLACK, cue)]
 
