@@ -548,6 +548,7 @@ def test_no_icon_is_read(doc):
     assert not problems, f"{doc.name}: {problems_report(problems)}"
 
 
+@pytest.mark.slow
 def test_the_new_checks_can_fail(built, tmp_path):
     """A Link emptied of its words, a broken word read with its hyphen, an icon read."""
     def emptied(pdf: pikepdf.Pdf) -> None:
@@ -754,6 +755,7 @@ def test_page_validation_finds_every_build_pdf_ua_1_compliant(every_build):
     assert report.is_compliant and not failures, f"{every_build}: {problems_report(failures)}"
 
 
+@pytest.mark.slow
 def test_page_validation_can_fail(teacher, tmp_path):
     """Without its PDF/UA identification, the file is not PDF/UA-1: the checker must say so."""
     def unclaimed(pdf: pikepdf.Pdf) -> None:

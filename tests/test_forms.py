@@ -107,6 +107,7 @@ def test_fields_draw_nothing_of_their_own(student):
             assert "/Font" not in appearance.get("/Resources", {})
 
 
+@pytest.mark.slow
 def test_answers_typed_and_chosen_are_kept_when_the_copy_is_saved(student, tmp_path):
     writer = PdfWriter(clone_from=PdfReader(student.path))
     answers = {"name": "Sam Okafor", "question-1": "Kathy looks back from her thirties.", "quiz-1": "/B",
@@ -130,6 +131,7 @@ def render(path, index: int, *options: str) -> bytes:
                            str(path)], capture_output=True, check=True).stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm is not installed "
                     "(.ci/run installs poppler-utils)")
 def test_an_empty_copy_prints_exactly_like_the_workbook_without_fields(student):
