@@ -155,13 +155,24 @@ def interrupted_build(tmp_path: Path, content: Path, number: int, after: float) 
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
+def python_still_starting(stderr: str) -> bool:
+    """Whether a KeyboardInterrupt came while Python was still starting `python -m`: every frame
+    of its traceback is Python's own (runpy, the import machinery), none the tool's."""
+    lines = stderr.strip().splitlines()
+    if stderr.startswith("Could not import runpy module"):
+        return True
+    frames = [line for line in lines if line.lstrip().startswith("File ")]
+    return (bool(lines) and lines[0].startswith("Traceback") and lines[-1] == "KeyboardInterrupt"
+            and bool(frames) and all('File "<frozen ' in frame for frame in frames))
+
+
 def check_interrupted(tmp_path: Path, result: subprocess.CompletedProcess, before: dict[str, bytes],
                       number: int) -> None:
     """Either the build finished, or it stopped and said truly what it left; never a half state."""
     now = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
-    if result.returncode == 1 and result.stderr.startswith("Could not import runpy module"):
-        # Ctrl-C while Python itself was still starting `python -m` (a fresh venv compiles as it
-        # goes): Python's own message, and none of the tool ran, so nothing may have changed
+    if result.returncode == 1 and python_still_starting(result.stderr):
+        # Ctrl-C while Python itself was still starting `python -m` (on a slow machine, 20 ms
+        # in): Python's own message, and none of the tool ran, so nothing may have changed
         assert now == before
         return
     assert "Traceback" not in result.stderr and "Warning" not in result.stderr, result.stderr
@@ -237,3 +248,15 @@ def test_a_fault_in_the_tool_is_one_line(monkeypatch, capsys):
     assert leaving.value.code == 70
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and error.startswith("nlmg-pdf: internal error (RuntimeError: a fault)")
+
+
+def test_only_pythons_own_start_up_is_excused():
+    """The signal test lets through a Ctrl-C that lands while Python itself starts, and no other."""
+    frames = ['  File "<frozen runpy>", line 189, in _run_module_as_main',
+              '  File "<frozen runpy>", line 112, in _get_module_details']
+    assert python_still_starting("\n".join(["Traceback (most recent call last):", *frames, "KeyboardInterrupt"]))
+    assert python_still_starting("Could not import runpy module\nTraceback (most recent call last):\n...")
+    in_the_tool = ["Traceback (most recent call last):", frames[0],
+                   '  File "/x/nlmg_pdf/cli.py", line 3, in <module>', "KeyboardInterrupt"]
+    assert not python_still_starting("\n".join(in_the_tool))
+    assert not python_still_starting("Interrupted: no PDF was written, and earlier ones are as they were.")
