@@ -215,9 +215,9 @@ class BlockRenderer:
             body = []
             for row in block.rows:
                 with self.inside("TR"):
-                    body.append([self.tagged(self.markup(cell), cell_style, role="TH", attributes=ROW_HEADER)
-                                 if row_headers and column == 0 else
-                                 self.tagged(self.markup(cell), cell_style, role="TD")
+                    body.append([self.tagged(self.markup(cell), cell_style,
+                                             **({"role": "TH", "attributes": ROW_HEADER}
+                                                if row_headers and column == 0 else {"role": "TD"}))
                                  for column, cell in enumerate(row)])
         widths = column_widths(columns, head_style.fontName, head_style.fontSize, TABLE_PADDING, self.frame_width)
         table = Grid([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")

@@ -14,7 +14,7 @@ from .. import model as m
 from .forms import Forms
 from .reportlab_compat import HookedCanvas, add_annotation, allow_page_keys, annotation_reference, annotation_total
 from .session import LayoutSession
-from .tagging import SPAN, Node, Tagger, span
+from .tagging import Node, Tagger
 
 PAGE_TOTAL_FORM = "page-total"
 PRINTABLE = 4  # annotation flag: print the annotation with the page
@@ -40,7 +40,6 @@ class GuideCanvas(HookedCanvas):
         self.numbers_drawn: dict[str, tuple[str, float, str]] = {}  # anchor -> the font its number is in
         self.describing = ""  # the link being made, in words
         self.linking = ""  # and where it goes: '#anchor' or an address
-        self.setNamedCB(SPAN, span)  # (before any paragraph is drawn; see tagging.ready_for_spans)
         self.forms = Forms(self)
         self.widget_for: Node | None = None  # the Form element of the widget being added
 

@@ -72,8 +72,7 @@ class TaggedParagraph(Paragraph):
         if session is not None and not self._glyphs_checked:
             self._glyphs_checked = True
             session.missing += [Missing(char, font, session.origin_of(self)) for char, font in missing_glyphs(self)]
-        if self._words is None:  # (before the line breaking, which cuts the runs into words and their parts)
-            self._words = frozenset(paragraph_words(self))
+        self.words  # noqa: B018 (taken before the line breaking, which cuts the runs into words and their parts)
         size = super().wrap(available_width, available_height)
         if self.style.hyphenationLang and (_ends_in_a_broken_word(self) or _hyphen_ladder(self)):
             # the last line would hold only the end of a hyphenated word, or three lines in a row

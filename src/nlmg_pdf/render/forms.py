@@ -21,7 +21,6 @@ from .tagging import Node
 
 MULTILINE = 1 << 12  # field flags (PDF 1.7, table 228 and 226)
 NO_TOGGLE_TO_OFF, RADIO = 1 << 14, 1 << 15
-PRINTABLE = 4  # annotation flag: print the field (what was typed, the dot chosen) with the page
 FIELD_FONT = "Helv"  # the name a field's default appearance gives Helvetica
 OFF = "Off"  # a button's state when not chosen
 CHECKED = "Yes"  # a check box's state when ticked (the name viewers expect)
@@ -87,11 +86,7 @@ class Forms:
         entries = self._widget(left, bottom, size, size, f"{choice.tooltip}: {choice.words}")
         entries.update({
             "Parent": group.field,
-            "AS": PDFName(OFF),
-            "AP": PDFDictionary({"N": PDFDictionary({
-                choice.value: self._appearance(size, size, _dot(size, colour)),
-                OFF: self._appearance(size, size, ""),
-            })}),
+            "AS": PDFName(OFF), "AP": self._states(choice.value, size, colour),
         })
         group.buttons.sequence.append(self.canvas.add_widget(PDFDictionary(entries), choice.node))
 
@@ -101,8 +96,7 @@ class Forms:
         entries = self._widget(left, bottom, size, size, field.tooltip)
         entries.update({
             "FT": PDFName("Btn"), "T": PDFString(field.name), "V": PDFName(OFF), "AS": PDFName(OFF),
-            "AP": PDFDictionary({"N": PDFDictionary({
-                CHECKED: self._appearance(size, size, _dot(size, colour)), OFF: self._appearance(size, size, "")})}),
+            "AP": self._states(CHECKED, size, colour),
         })
         self.fields.append(self.canvas.add_widget(PDFDictionary(entries), field.node))
 
@@ -120,8 +114,8 @@ class Forms:
         })
 
     def _widget(self, left: float, bottom: float, width: float, height: float, tooltip: str) -> dict:
-        # no /MK: no border and no background, on screen or on paper
-        return {"Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "F": PRINTABLE, "TU": PDFString(tooltip),
+        # no /MK: no border and no background, on screen or on paper (the canvas makes it printable)
+        return {"Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "TU": PDFString(tooltip),
                 "Rect": PDFArray([round(left, 2), round(bottom, 2), round(left + width, 2), round(bottom + height, 2)])}
 
     def _group(self, choice: Choice) -> Group:
@@ -135,6 +129,11 @@ class Forms:
             self.groups[choice.group] = Group(field, buttons)
             self.fields.append(field)
         return self.groups[choice.group]
+
+    def _states(self, on: str, size: float, colour: str) -> PDFDictionary:
+        """A button's appearances: a dot when it is `on`, nothing when off."""
+        return PDFDictionary({"N": PDFDictionary({on: self._appearance(size, size, _dot(size, colour)),
+                                                  OFF: self._appearance(size, size, "")})})
 
     def _appearance(self, width: float, height: float, code: str) -> PDFObjectReference:
         """A widget's own appearance: never shared, since a viewer writes what is typed into it."""

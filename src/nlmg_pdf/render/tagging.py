@@ -107,8 +107,9 @@ class Tagger:
         self.pending_label: tuple[Node, Node] | None = None  # see labelled()
         self.cell_artifacts: list[bool] = []  # for each table row and cell being drawn: is it an artifact?
         self.spans: dict[int, list[tuple[int, Node | None]]] = {}  # by text object: (where in its code, what)
-        self.links_in_text: list[tuple[str, Node]] = []  # the paragraph's links so far: (target, Link)
-        self.carried: dict[Node, tuple[str, Node]] = {}  # a link a paragraph's part ended inside
+        self.links_in_text: list[Node] = []  # the paragraph's links so far
+        self.targets: dict[Node, str] = {}  # each link in the text -> where it goes
+        self.carried: dict[Node, Node] = {}  # a paragraph -> the link its last part ended inside
         self._placed: set[Node] = set()  # inline Links already among their paragraph's kids
         self.lines_decorate = False  # whether a line drawn now is an underline (in a paragraph)
         self.link_shift: dict[Node, float] = {}  # how far a link's first area must move right
@@ -187,7 +188,7 @@ class Tagger:
         self._close()  # (a sequence begun outside the text object may not end inside it)
         code = text_code(textobject)
         # (code[0] is the text object's BT)
-        cuts: list[tuple[int, Node | None]] = [(1, carried[1] if carried else None), *spans]
+        cuts: list[tuple[int, Node | None]] = [(1, carried), *spans]
         ends = [start for start, _ in cuts[1:]] + [len(code)]
         marked = [code[0]]
         for (start, inline), end in zip(cuts, ends, strict=True):
@@ -196,7 +197,7 @@ class Tagger:
         draw()
         last = cuts[-1][1]
         if last is not None and last is not ORNAMENT:  # the link goes on in the paragraph's next part
-            self.carried[outer] = next(pair for pair in self.links_in_text + [carried] if pair and pair[1] is last)
+            self.carried[outer] = last
         self.links_in_text.clear()
         self._open(outer)
 
@@ -211,7 +212,8 @@ class Tagger:
         elif kind in (LINK, NOTE):
             number, _, target = rest.partition(" ") if kind == NOTE else ("", "", rest)
             node = Node("Link", alt=f"note {number}" if kind == NOTE else None)
-            self.links_in_text.append((target, node))
+            self.links_in_text.append(node)
+            self.targets[node] = target
             self.link_shift[node] = stretch_so_far(textobject)
         self.spans.setdefault(id(textobject), []).append((len(text_code(textobject)), node))
 
@@ -313,10 +315,8 @@ class Tagger:
         """The latest link to `target` in the paragraph being drawn (reportlab makes a link's
         annotations line by line, after the line's words)."""
         carried = self.carried.get(self.open) if self.open is not None else None
-        for linked, node in reversed(self.links_in_text + ([carried] if carried else [])):
-            if linked == target:
-                return node
-        return None
+        candidates = [carried, *self.links_in_text] if carried else self.links_in_text
+        return next((node for node in reversed(candidates) if self.targets[node] == target), None)
 
     def form(self, annotation: PDFObjectReference, node: Node) -> int:
         """A form field's widget, in its `Form` element; returns its key in the ParentTree."""
