@@ -170,7 +170,7 @@ def check_interrupted(tmp_path: Path, result: subprocess.CompletedProcess, befor
                       number: int) -> None:
     """Either the build finished, or it stopped and said truly what it left; never a half state."""
     now = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
-    if result.returncode == 1 and python_still_starting(result.stderr):
+    if result.returncode in (1, -number) and python_still_starting(result.stderr):  # (-number: it re-raised the signal)
         # Ctrl-C while Python itself was still starting `python -m` (on a slow machine, 20 ms
         # in): Python's own message, and none of the tool ran, so nothing may have changed
         assert now == before
@@ -260,3 +260,17 @@ def test_only_pythons_own_start_up_is_excused():
                    '  File "/x/nlmg_pdf/cli.py", line 3, in <module>', "KeyboardInterrupt"]
     assert not python_still_starting("\n".join(in_the_tool))
     assert not python_still_starting("Interrupted: no PDF was written, and earlier ones are as they were.")
+
+
+def test_ctrl_c_while_the_entry_point_is_imported_is_one_line():
+    """`python -m nlmg_pdf` interrupted as it imports its own entry point says so in one line."""
+    interrupt = ("import runpy, sys\n"
+                 "class Interrupting:\n"
+                 "    def find_spec(self, name, path=None, target=None):\n"
+                 "        if name == 'nlmg_pdf.command':\n"
+                 "            raise KeyboardInterrupt\n"
+                 "sys.meta_path.insert(0, Interrupting())\n"
+                 "runpy.run_module('nlmg_pdf', run_name='__main__', alter_sys=True)\n")
+    result = subprocess.run([sys.executable, "-c", interrupt], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert (result.returncode, result.stderr.strip()) == (
+        130, "Interrupted: no PDF was written, and earlier ones are as they were.")

@@ -114,7 +114,7 @@ def build(
 
 def _interrupted(written: bool, number: int = 2) -> None:
     """Say truly what an interrupted build left, and exit as a shell expects (128 + signal)."""
-    from .command import INTERRUPTED
+    from . import INTERRUPTED
 
     if written:
         print("Interrupted as the PDFs were being written: they were written whole first.", file=sys.stderr)

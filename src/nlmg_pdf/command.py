@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-INTERRUPTED = "Interrupted: no PDF was written, and earlier ones are as they were."
+from . import INTERRUPTED
 
 
 def main() -> None:
