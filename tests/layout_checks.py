@@ -620,13 +620,14 @@ def overlaps(layout: Layout) -> list[str]:
 
 # --- 2. half-empty pages ----------------------------------------------------------------------------
 
-COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, MID_SECTION = (
+COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART, MID_SECTION = (
     "the cover", "the contents", "the last page", "the page before a section that starts on a new page",
     "the page before a run-on section that moved to the next page",
-    "the page before a question that moved on with its write-in lines", "mid-section")
+    "the page before a question that moved on with its write-in lines",
+    "the page before a part of a section that starts on a new page (to be copied on its own)", "mid-section")
 QUESTION = re.compile(r"\d+\.\s")
 # what a guide's layout leaves short by design (the layout tests name the same, one by one)
-BY_DESIGN = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION)
+BY_DESIGN = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART)
 
 
 def fullness(layout: Layout, page: Page) -> float:
@@ -640,10 +641,12 @@ def fullness(layout: Layout, page: Page) -> float:
     return max(0.0, min(1.0, (frame_top - min(lows)) / layout.frame_height(page)))
 
 
-def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | None = None) -> str:
-    """Why a page may end early: one of COVER ... BEFORE_RUN_ON, or MID_SECTION if its section goes
+def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | None = None,
+              new_page_parts: Iterable[str] = ()) -> str:
+    """Why a page may end early: one of COVER ... BEFORE_NEW_PART, or MID_SECTION if its section goes
     on overleaf. A section starts on a new page if it is among `new_page_sections` (titles), or,
-    when they are not given, if its opening page has no running head."""
+    when they are not given, if its opening page has no running head; a part of a section (a
+    heading) does if it is among `new_page_parts` and its heading is the first thing overleaf."""
     if page.number == 1:
         return COVER
     if page.number < layout.first_body_page:
@@ -653,12 +656,21 @@ def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | Non
     following = layout.pages[page.number]
     opening = layout.opening(following)
     if opening is None:
+        if _opens_with_a_part(layout, following, new_page_parts):
+            return BEFORE_NEW_PART
         return BEFORE_QUESTION if _opens_with_a_question_to_write_on(layout, following) else MID_SECTION
     if new_page_sections is not None:
         new_page = letters(opening.title) in {letters(title) for title in new_page_sections}
     else:
         new_page = layout.running_head(following) is None
     return BEFORE_NEW_PAGE if new_page else BEFORE_RUN_ON
+
+
+def _opens_with_a_part(layout: Layout, page: Page, parts: Iterable[str]) -> bool:
+    """The page begins with the heading of one of `parts` (titles)."""
+    body = layout.body(page)
+    mark = layout.heading_lines.get(id(body[0])) if body else None
+    return mark is not None and letters(mark.title) in {letters(title) for title in parts}
 
 
 def _opens_with_a_question_to_write_on(layout: Layout, page: Page) -> bool:
@@ -669,15 +681,17 @@ def _opens_with_a_question_to_write_on(layout: Layout, page: Page) -> bool:
 
 
 def half_empty_pages(layout: Layout, allowed: Iterable[str] = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE),
-                     new_page_sections: Iterable[str] | None = None, least: float = 0.5) -> list[str]:
+                     new_page_sections: Iterable[str] | None = None, least: float = 0.5,
+                     new_page_parts: Iterable[str] = ()) -> list[str]:
     """No page is less than `least` full unless it is one of the `allowed` kinds (see page_kind)."""
     allowed, problems = set(allowed), []
     new_page_sections = None if new_page_sections is None else tuple(new_page_sections)
+    new_page_parts = tuple(new_page_parts)
     for page in layout.pages:
         full = fullness(layout, page)
         if full >= least:
             continue
-        kind = page_kind(layout, page, new_page_sections)
+        kind = page_kind(layout, page, new_page_sections, new_page_parts)
         if kind in allowed:
             continue
         section = layout.section_at_top(layout.pages[page.number]) if page.number < len(layout.pages) else None
@@ -1071,6 +1085,15 @@ def new_page_sections(guide) -> list[str]:
     return [section.title for number, section in enumerate(guide.sections) if number == 0 or section.new_page]
 
 
+def new_page_parts(guide) -> list[str]:
+    """The titles of the '##' headings that start a page of their own: all but the first of a
+    section whose parts are each copied on their own (the reading checks)."""
+    from nlmg_pdf import model as m  # only here: the checker reads a PDF alone when given no model
+
+    return [m.plain_text(block.children) for section in guide.sections if section.new_page_headings
+            for block in [b for b in section.blocks if isinstance(b, m.Heading) and b.level == 2][1:]]
+
+
 # --- all at once, and from a shell ---------------------------------------------------------------------
 
 
@@ -1079,9 +1102,11 @@ def all_checks(layout: Layout, guide=None) -> dict[str, list[str]]:
     edition), when given, tells compound hyphens and names apart and which sections start a page."""
     source = source_of(guide) if guide is not None else None
     new_pages = new_page_sections(guide) if guide is not None else None
+    new_parts = new_page_parts(guide) if guide is not None else ()
     checks: dict[str, Callable[[], list[str]]] = {
         "overlaps": lambda: overlaps(layout),
-        "half-empty pages": lambda: half_empty_pages(layout, BY_DESIGN, new_page_sections=new_pages),
+        "half-empty pages": lambda: half_empty_pages(layout, BY_DESIGN, new_page_sections=new_pages,
+                                                     new_page_parts=new_parts),
         "running heads": lambda: running_heads(layout),
         "stranded headings": lambda: stranded_headings(layout),
         "hyphenation": lambda: hyphenation(layout, source),
@@ -1132,8 +1157,9 @@ def main(argv: list[str] | None = None) -> int:
         results = all_checks(layout, guide)
         took = time.perf_counter() - started
         new_pages = new_page_sections(guide) if guide is not None else None
+        new_parts = new_page_parts(guide) if guide is not None else ()
         half = [page.number for page in layout.pages
-                if fullness(layout, page) < 0.5 and page_kind(layout, page, new_pages) == MID_SECTION]
+                if fullness(layout, page) < 0.5 and page_kind(layout, page, new_pages, new_parts) == MID_SECTION]
         print(f"{path} ({style}; {len(layout.pages)} pages; pages under half full mid-section: "
               f"{half or 'none'}; {took:.2f} s)")
         for name, problems in results.items():

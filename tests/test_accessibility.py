@@ -275,6 +275,11 @@ class PageReading:
         return self.groups[min(bisect_right(self.ends, offset), len(self.groups) - 1)]
 
 
+def occurrences(text: str, wanted: str) -> list[int]:
+    """Where `wanted` starts in `text`, each time."""
+    return [match.start() for match in re.finditer(f"(?={re.escape(wanted)})", text)]
+
+
 def text_problems(doc: Tagged, pdf: BuiltPdf, only: int | None = None) -> list[str]:
     """The text the tree reads, in its order, is the text the pages show, apart from running heads and
     footers (and table header rows repeated on later pages), which are artifacts.
@@ -305,14 +310,23 @@ def text_problems(doc: Tagged, pdf: BuiltPdf, only: int | None = None) -> list[s
             wanted = "".join(char for char in wanted if char not in ORNAMENTS or char not in artifacts)
             if not wanted:
                 continue
+            furniture_here = wanted in artifacts and (furniture.fullmatch(wanted) or wanted in everything
+                                                      or continued_title(wanted, everything))
             at = tagged_here.find(wanted, cursor if len(wanted) >= 8 else 0)
+            if furniture_here and at > cursor:
+                # (a header row repeated at the top, whose words a later table's own header shares:
+                # reading on from that one would skip the rows between)
+                continue
             if at >= 0:
                 cursor = at + len(wanted) if len(wanted) >= 8 else cursor
-            elif wanted in artifacts and (furniture.fullmatch(wanted) or wanted in everything
-                                          or continued_title(wanted, everything)):
+            elif furniture_here:
                 continue  # a running head or footer, or a header row repeated: the tree reads it elsewhere
             elif (at := tagged_here.find(wanted)) >= 0:
-                if group_at(at) is None or group_at(at) is not group_at(max(cursor - 1, 0)):
+                # read down a column of the list or table being read (the same words may also be
+                # printed elsewhere on the page, as an answer is beside the item and in the key)
+                here = group_at(max(cursor - 1, 0))
+                places = [at for at in occurrences(tagged_here, wanted) if group_at(at) is not None]
+                if not any(group_at(at) is here for at in places):
                     problems.append(f"page {number}: {shown!r} comes earlier in the tree than on the page")
             elif wanted in artifacts:
                 problems.append(f"page {number}: {shown!r} is an artifact, but it is no running head or footer "

@@ -116,3 +116,17 @@ def test_edition_all_refuses_a_pdf_file_as_its_folder(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == ("--out: 'guide.pdf' names a PDF file; with --edition all, "
                                      "expected a folder to write both editions into")
+
+
+def test_the_reading_checks_are_in_both_copies_answered_in_one_and_the_vocabulary_in_both(student, teacher):
+    checks = [block for block in blocks_of(m.Edition.TEACHER, m.Quiz) if block.check]
+    assert [block.check for block in checks] == ["part-one", "part-two", "part-three"]
+    for block in checks:
+        for item in block.items:
+            opening = f"{item.number}. {' '.join(m.plain_text(item.text).split()[:6])}"
+            assert teacher.shows(opening) and student.shows(opening), opening
+            answer = f"Answer: {item.answer_text()}"
+            assert teacher.shows(answer) and not student.shows(answer), answer
+    for shown in ("Part Two: chapters 10–17", "Words from the novel", "Pathetic fallacy.", "bemusement"):
+        assert teacher.shows(shown) and student.shows(shown), shown
+    assert teacher.shows("the pages double as the key") and not student.shows("double as the key")

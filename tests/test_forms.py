@@ -28,10 +28,14 @@ def readings() -> list[m.Reading]:
             for reading in block.readings]
 
 
-def exercises(edition: m.Edition) -> tuple[list[m.Question], list[m.QuizItem]]:
+def exercises(edition: m.Edition) -> tuple[list[m.Question], dict[str, m.QuizItem]]:
+    """The study questions, and the items of the quiz and the reading checks by their fields'
+    names ('quiz-3', 'check-part-two-3')."""
     blocks = list(walk(shipped_guide(edition)))
     questions = [question for block in blocks if isinstance(block, m.QuestionList) for question in block.questions]
-    items = [item for block in blocks if isinstance(block, m.Quiz) for item in block.items]
+    items = {f"{block.field_prefix}-{item.number}": item for block in blocks if isinstance(block, m.Quiz)
+             for item in block.items}
+    assert {name.split("-")[0] for name in items} == {"quiz", "check"}
     return questions, items
 
 
@@ -45,11 +49,11 @@ def expected_fields() -> dict[str, str]:
     questions, items = exercises(m.Edition.STUDENT)
     wanted = {name: "/Tx" for name in COVER_FIELDS}
     wanted |= {f"question-{question.number}": "/Tx" for question in questions if question.lines}
-    for item in items:
+    for name, item in items.items():
         if item.kind in (m.QuizKind.CHOICE, m.QuizKind.TRUE_FALSE):
-            wanted[f"quiz-{item.number}"] = "/Btn"
+            wanted[name] = "/Btn"
         elif item.lines:
-            wanted[f"quiz-{item.number}"] = "/Tx"
+            wanted[name] = "/Tx"
     for number, _ in enumerate(readings(), 1):  # the reading schedule's date to write and circle to tick
         wanted |= {f"due-{number}": "/Tx", f"done-{number}": "/Btn"}
     assert readings()
@@ -61,9 +65,9 @@ def test_the_workbook_has_a_field_for_every_answer_and_the_teachers_copy_none(st
     assert {name: field.get("/FT") for name, field in fields.items()} == expected_fields()
     assert not teacher.reader.get_fields() and "/AcroForm" not in teacher.reader.trailer["/Root"]
     _, items = exercises(m.Edition.STUDENT)
-    for item in items:  # a button for each choice, each chosen by its own letter (or true or false)
+    for name, item in items.items():  # a button for each choice, each chosen by its own letter (or true or false)
         if item.kind in (m.QuizKind.CHOICE, m.QuizKind.TRUE_FALSE):
-            states = sorted(state for state in fields[f"quiz-{item.number}"].get("/_States_", []) if state != "/Off")
+            states = sorted(state for state in fields[name].get("/_States_", []) if state != "/Off")
             letters = m.OPTION_LETTERS[:len(item.options)] if item.kind is m.QuizKind.CHOICE else ("false", "true")
             assert states == [f"/{letter}" for letter in letters], (item.number, states)
 
@@ -72,7 +76,7 @@ def test_every_field_is_in_the_tree_with_a_tooltip_naming_its_question(student):
     doc = tagged(student.path)
     questions, items = exercises(m.Edition.STUDENT)
     words = {f"question-{q.number}": (q.number, q.text) for q in questions}
-    words |= {f"quiz-{item.number}": (item.number, item.text) for item in items}
+    words |= {name: (item.number, item.text) for name, item in items.items()}
     in_tree = {element.obj.objgen: element for element in doc.elements}
     order = []
     for index, widget in widgets(doc.pdf):

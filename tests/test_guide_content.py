@@ -96,7 +96,7 @@ def test_questions_for_each_part_discussion_and_essays_all_with_guidance(guide):
 
 
 def test_quiz_covers_all_three_parts_with_every_kind_of_item(guide):
-    (quiz,) = blocks_of(guide, m.Quiz)
+    (quiz,) = [block for block in blocks_of(guide, m.Quiz) if not block.check]
     assert len(quiz.items) >= 30
     assert {item.kind for item in quiz.items} == set(m.QuizKind)
     assert all(item.answer and item.chapter for item in quiz.items)
@@ -113,20 +113,63 @@ def test_teacher_material_lives_in_teacher_only_places(guide):
     assert len(lessons) >= 8 and all(lesson.startswith("Lesson ") for lesson in lessons)
 
 
+ADDITIONS = ("Reading checks", "Vocabulary and literary terms")  # a department's, on top of the guide itself
+
+
+def section_pages(pdf) -> dict[str, range]:
+    """Each section's pages (from 0) by its title, from the bookmarks: from its title's page to the
+    page before the next title's (a section that runs on shares its first page with the one before)."""
+    reader = pdf.reader
+    starts = [(reader.get_destination_page_number(mark), mark.title) for mark in reader.outline
+              if not isinstance(mark, list)]
+    ends = [page for page, _ in starts[1:]] + [len(reader.pages)]
+    return {title: range(start, end) for (start, title), end in zip(starts, ends, strict=True)}
+
+
+def part_pages(pdf, section_title: str) -> dict[str, range]:
+    """The pages of each part (a '##' heading's bookmark) of a section, in the same way."""
+    reader = pdf.reader
+    marks = list(reader.outline)
+    (children,) = [marks[n + 1] for n, mark in enumerate(marks[:-1])
+                   if not isinstance(mark, list) and mark.title == section_title and isinstance(marks[n + 1], list)]
+    starts = [(reader.get_destination_page_number(mark), mark.title) for mark in children
+              if not isinstance(mark, list)]
+    ends = [page for page, _ in starts[1:]] + [section_pages(pdf)[section_title].stop]
+    return {title: range(start, end) for (start, title), end in zip(starts, ends, strict=True)}
+
+
 def test_student_edition_is_thirty_to_forty_five_pages_of_reading_plus_its_writing_space(student, teacher):
     """The guide itself (its numbered pages, after the cover, the imprint and the contents) runs
-    to 30-45 pages; the workbook's ruled lines come on top of that."""
+    to 30-45 pages; the workbook's ruled lines come on top of that, and so do the pages a
+    department asked for later (the reading checks and the vocabulary), which the next test bounds."""
     style = load_style(ROOT / "styles" / "default.yaml", "styles/default.yaml")
     frame = style.page_size[1] - style.margin_top - style.margin_bottom
+    sections = section_pages(student)
+    # a page an addition shares with the end of the section before it counts as the guide's
+    added = {page for title in ADDITIONS for page in sections[title]
+             if page > sections[title].start or student.pages[page].startswith(title)}
+    first = student.reader.page_labels.index("1")
+    pages = [page for page in range(first, len(student.pages)) if page not in added]
     writing = 0.0
-    for page in range(len(student.pages)):
+    for page in pages:
         rules = write_in_rules(student, page)
         gaps = [a - b for a, b in zip(rules, rules[1:], strict=False) if 0 < a - b < 40]
         writing += len(rules) * (min(gaps) if gaps else 0)
-    assert writing > 0
-    body = len(student.pages) - student.reader.page_labels.index("1")
-    assert 30 <= body - writing / frame <= 45
+    assert writing > 0 and added
+    assert 30 <= len(pages) - writing / frame <= 45
     assert len(teacher.pages) > 45
+
+
+def test_each_reading_check_is_one_sheet_and_the_additions_stay_short(student, teacher):
+    """Each Part's reading check starts a page and fits on one sheet printed on both sides, in the
+    workbook and in the teacher's copy with its key; the vocabulary takes a few pages at most."""
+    for pdf in (student, teacher):
+        checks = part_pages(pdf, "Reading checks")
+        assert len(checks) == 3, checks
+        for title, pages in checks.items():
+            assert 1 <= len(pages) <= 2, (pdf, title, pages)
+            assert pdf.pages[pages.start].startswith(title) or pages.start == section_pages(pdf)["Reading checks"].start
+    assert len(section_pages(student)["Vocabulary and literary terms"]) <= 4
 
 
 # --- a department's guide: the quiz covers the novel, lessons are timed, the schedule follows them ---
@@ -197,3 +240,32 @@ def test_the_reading_schedule_is_the_reading_before_each_lesson():
                 if reading.startswith("Chapter")]
     (schedule,) = blocks_of(guide, m.ReadingSchedule)
     assert [reading.chapters for reading in schedule.readings] == chapters
+
+
+def test_each_part_has_a_reading_check_covering_every_chapter_with_recall_and_inference(guide):
+    checks = {block.check: block for block in blocks_of(guide, m.Quiz, "reading-checks")}
+    assert list(checks) == ["part-one", "part-two", "part-three"]
+    for (part, chapters), check in zip(PARTS.items(), checks.values(), strict=True):
+        items = check.items
+        assert 10 <= len(items) <= 12, part
+        assert {item.chapter for item in items} == set(chapters), part
+        kinds = [item.kind for item in items]
+        assert kinds.count(m.QuizKind.SHORT) >= 3 and kinds.count(m.QuizKind.TRUE_FALSE) >= 2, part
+        assert all(item.answer for item in items), part
+        assert sum(item.lines >= 3 for item in items) >= 3, part  # the inference items have room to explain
+
+
+def test_the_vocabulary_gives_words_by_part_and_the_literary_terms_with_examples(guide):
+    vocabulary = section(guide, "vocabulary")
+    tables = blocks_of(guide, m.Table, "vocabulary")
+    assert headings(vocabulary, level=3) == ["Part One", "Part Two", "Part Three"]
+    assert len(tables) == 3 and all(len(table.rows) >= 8 for table in tables)
+    for table, chapters in zip(tables, PARTS.values(), strict=True):
+        listed = [int(m.plain_text(row[1])) for row in table.rows]
+        assert listed == sorted(listed) and set(listed) <= set(chapters)
+    terms = [m.plain_text(p.children) for p in blocks_of(guide, m.Paragraph, "vocabulary")
+             if isinstance(next((c for c in p.children if m.plain_text((c,)).strip()), None), m.Strong)]
+    named = {term.split(".")[0] for term in terms}
+    assert {"Unreliable narrator", "Retrospective narration", "Euphemism", "Foreshadowing", "Dramatic irony",
+            "Bildungsroman", "Dystopia", "Pathetic fallacy"} <= named
+    assert all(re.search(r"In the novel: .*chapters? \d+", term) for term in terms)

@@ -31,6 +31,7 @@ ALLOWED_SHORT_PAGES = (
     lc.BEFORE_NEW_PAGE,  # a section that starts on a new page leaves the rest of the page before it
     lc.BEFORE_RUN_ON,  # a run-on section's title moves on when it would have under a few lines after it
     lc.BEFORE_QUESTION,  # a question never parts from its write-in lines (large print: one or two a page)
+    lc.BEFORE_NEW_PART,  # each reading check starts a page, to be copied on its own
 )
 
 
@@ -76,7 +77,8 @@ class TestEveryBuild:
     def test_no_page_is_half_empty_while_its_section_goes_on(self, layout_of, style, paper, edition):
         guide = shipped_guide(Edition(edition))
         problems = lc.half_empty_pages(layout_of(style, paper, edition), allowed=ALLOWED_SHORT_PAGES,
-                                       new_page_sections=lc.new_page_sections(guide))
+                                       new_page_sections=lc.new_page_sections(guide),
+                                       new_page_parts=lc.new_page_parts(guide))
         assert not problems, report(problems)
 
     @pytest.mark.parametrize(("style", "paper", "edition"), every_build())
@@ -237,6 +239,16 @@ def test_half_empty_pages_allows_a_page_before_a_new_section_only_if_told_to(dra
     assert lc.half_empty_pages(layout, new_page_sections=["Alpha"]) == [
         f"page 2: only 9% full, and it is {lc.BEFORE_RUN_ON}"]
     assert lc.half_empty_pages(layout, allowed=ALLOWED_SHORT_PAGES, new_page_sections=["Alpha"]) == []
+
+
+def test_half_empty_pages_allows_a_page_before_a_part_that_starts_a_page_only_if_told_to(drawing):
+    layout = (a_cover(drawing).page().heading("Checks").heading("One", level=1, size=14).lines(FILLER, FILLER)
+              .page("Checks").heading("Two", level=1, size=14).fill().page("Checks").lines("The end.").save())
+    assert lc.page_kind(layout, layout.pages[1]) == lc.MID_SECTION
+    assert lc.half_empty_pages(layout) == ["page 2: only 13% full, and 'Checks' goes on on page 3"]
+    assert lc.half_empty_pages(layout, new_page_parts=["One"]) != []  # a part that is not the one overleaf
+    assert lc.page_kind(layout, layout.pages[1], new_page_parts=["Two"]) == lc.BEFORE_NEW_PART
+    assert lc.half_empty_pages(layout, allowed=ALLOWED_SHORT_PAGES, new_page_parts=["Two"]) == []
 
 
 def test_running_heads_finds_a_head_naming_a_section_that_starts_lower_down(drawing):

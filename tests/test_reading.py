@@ -114,7 +114,7 @@ def test_every_mistake_in_a_file_is_reported_with_its_line(content):
         "sections/test.md:7:12: unknown quotation 'told-and-not-tld' in '@pullquote'; did you mean "
         "'told-and-not-told'?",
         "sections/test.md:9:1: unknown directive '@chracter'; expected one of: @pullquote, @character, "
-        "@questions, @theme, @quiz, @answer-key, @glossary, @reading-schedule, @key-quotations; "
+        "@questions, @theme, @reading-check, @quiz, @answer-key, @glossary, @reading-schedule, @key-quotations; "
         "did you mean 'character'?",
         "sections/test.md:11:1: unknown box '::: teachr'; expected one of: teacher, student, note, "
         "why, teacher-note; did you mean 'teacher'?",
@@ -188,3 +188,38 @@ def test_a_mistake_in_the_themes_by_chapter_is_named(content, change, message):
     found = [str(p) for p in caught.value.problems]
     assert all(p.startswith("data/chapters.yaml:") for p in found), found
     assert sorted(p.split(": ", 1)[1] for p in found) == sorted(message.split("|")), found
+
+
+def test_a_reading_check_is_read_like_the_quiz_and_numbered_from_one():
+    checks = [block for section in load_guide(CONTENT).sections for block in section.blocks
+              if isinstance(block, m.Quiz) and block.check]
+    assert [block.check for block in checks] == ["part-one", "part-two", "part-three"]
+    assert all([item.number for item in block.items] == list(range(1, len(block.items) + 1)) for block in checks)
+    assert {block.field_prefix for block in checks} == {"check-part-one", "check-part-two", "check-part-three"}
+
+
+def test_mistakes_in_a_reading_check_are_named_where_they_are(content):
+    checks = content / "data" / "checks.yaml"
+    text = checks.read_text()
+    checks.write_text(text.replace("  - id: part-two\n", "  - id: part-one\n", 1).replace("answer: D", "answer: E", 1))
+    found = problems(content, "@reading-check part-thre\n\n@reading-check\n")
+    assert found[:2] == [
+        f"data/checks.yaml:{line(text, '  - id: part-two')}:9: duplicate id 'part-one'; ids must be unique",
+        f"data/checks.yaml:{line(text, 'answer: D')}:17: field 'answer': expected the letter of the right option "
+        "(A, B, C, D), got the text 'E'"]
+    assert found[2:] == [
+        "sections/test.md:4:16: unknown reading check 'part-thre' in '@reading-check'; did you mean 'part-three'?",
+        "sections/test.md:6:1: '@reading-check' needs the id of a reading check, as in '@reading-check ID'"]
+
+
+def test_a_section_whose_parts_each_start_a_page_says_so_with_true_or_false(content):
+    (content / "sections" / "test.md").write_text("---\ntitle: Test\nnew-page-headings: yes please\n---\nBody.\n")
+    with pytest.raises(UserError) as caught:
+        load_guide(content)
+    assert [str(p) for p in caught.value.problems] == [
+        "sections/test.md:3:20: field 'new-page-headings': expected true or false, got the text 'yes please'"]
+
+
+def line(text: str, passage: str) -> int:
+    """The line number (from 1) where `passage` first occurs in `text`."""
+    return text[:text.index(passage)].count("\n") + 1

@@ -132,6 +132,7 @@ def count(guide: Guide) -> dict[str, int]:
     return {"section": len(guide.sections), "character": len(guide.characters),
             "quotation": len(guide.quotations),
             "question": sum(len(b.questions) for b in blocks if isinstance(b, QuestionList)),
-            "quiz item": sum(len(b.items) for b in blocks if isinstance(b, Quiz)),
+            "quiz item": sum(len(b.items) for b in blocks if isinstance(b, Quiz) and not b.check),
+            "reading check item": sum(len(b.items) for b in blocks if isinstance(b, Quiz) and b.check),
             "glossary term": sum(len(b.terms) for b in blocks if isinstance(b, Glossary)),
             "themed chapter": len(guide.chapter_themes)}

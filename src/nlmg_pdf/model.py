@@ -290,8 +290,17 @@ class QuizItem:
 
 @dataclass(frozen=True)
 class Quiz:
+    """The quiz on the whole novel, or a Part's reading check (`check` names the check): the
+    same kinds of item, each numbered within its own set."""
+
     items: tuple[QuizItem, ...]
     source: Source = NOWHERE
+    check: str = ""  # the reading check's id, such as 'part-one'; empty for the quiz
+
+    @property
+    def field_prefix(self) -> str:
+        """What the names of its form fields start with: 'quiz' or 'check-part-one'."""
+        return f"check-{self.check}" if self.check else "quiz"
 
 
 @dataclass(frozen=True)
@@ -397,6 +406,7 @@ class Section:
     source: Source
     new_page: bool = True  # False lets a short section run on after the one before
     contents_headings: bool = False  # list its '##' headings in the contents too
+    new_page_headings: bool = False  # each '##' heading after the first starts a page, so each part copies alone
 
 
 @dataclass(frozen=True)

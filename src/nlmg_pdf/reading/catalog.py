@@ -18,7 +18,7 @@ ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
 MOST_CHAPTERS = 500  # a novel's chapters when the manifest does not say how many
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
         "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule", "themes": "theme",
-        "chapters": "themes by chapter"}
+        "chapters": "themes by chapter", "checks": "reading check"}
 QUESTION_LINES = 4  # write-in lines under a study question, at the least, unless its set or itself says otherwise
 WORDS_PER_LINE = 10  # handwritten words on a write-in line
 SHORT_ANSWER_LINES = 2  # under a short-answer quiz item
@@ -32,6 +32,7 @@ class Catalog:
     characters: dict[str, m.Character] = field(default_factory=dict)
     question_sets: dict[str, tuple[m.Question, ...]] = field(default_factory=dict)
     quiz: tuple[m.QuizItem, ...] = ()
+    checks: dict[str, tuple[m.QuizItem, ...]] = field(default_factory=dict)  # a reading check for each Part
     glossary: tuple[m.GlossaryTerm, ...] = ()
     schedule: tuple[m.Reading, ...] = ()
     chapter_themes: tuple[m.ChapterThemes, ...] = ()
@@ -58,7 +59,7 @@ class CatalogReader:
         `places`, each to where the manifest names it (for a file that cannot be read)."""
         readers = {"themes": self._themes, "quotations": self._quotations, "characters": self._characters,
                    "questions": self._questions, "quiz": self._quiz, "glossary": self._glossary,
-                   "schedule": self._schedule, "chapters": self._chapters}
+                   "schedule": self._schedule, "chapters": self._chapters, "checks": self._checks}
         for kind, reader in readers.items():  # themes, then quotations: later kinds refer to earlier
             if kind in files:
                 shown = files[kind]
@@ -169,6 +170,17 @@ class CatalogReader:
             table[ident] = tuple(questions)
 
     def _quiz(self, record: Record) -> None:
+        self.catalog.quiz = self._quiz_items(record)
+        record.finish()
+
+    def _checks(self, record: Record) -> None:
+        """Reading checks: quiz items in sets, each set numbered from 1."""
+        table = self.catalog.checks
+        for ident, entry in self._entries(record, "checks", table):
+            table[ident] = self._quiz_items(entry)
+            entry.finish()
+
+    def _quiz_items(self, record: Record) -> tuple[m.QuizItem, ...]:
         items = []
         for number, entry in enumerate(record.records("items"), start=1):
             kind = entry.choice("kind", [k.value for k in m.QuizKind])
@@ -182,8 +194,7 @@ class CatalogReader:
                 chapter=entry.integer("chapter", 1, self.chapters, required=False), source=entry.source(),
                 lines=_lines(entry, SHORT_ANSWER_LINES if kind == m.QuizKind.SHORT else 0)))
             entry.finish()
-        record.finish()
-        self.catalog.quiz = tuple(items)
+        return tuple(items)
 
     def _inline_each(self, entry: Record, key: str) -> list[tuple[m.Inline, ...]]:
         texts = entry.texts(key)

@@ -85,6 +85,8 @@ def _section(root: Path, path: str, where: m.Source, catalog, problems: Problems
     editions = frozenset({m.Edition(edition)}) if edition else m.ALL_EDITIONS
     new_page = record.value("new-page", "true or false", lambda v: isinstance(v, bool), required=False)
     contents = record.choice("contents", ["title", "headings"], required=False)
+    heading_pages = record.value("new-page-headings", "true or false", lambda v: isinstance(v, bool),
+                                 required=False)
     record.finish()
     section_id = Path(path).stem
     if section_id in anchors:
@@ -95,7 +97,8 @@ def _section(root: Path, path: str, where: m.Source, catalog, problems: Problems
     reader = MarkdownReader(path, body_line, section_id, catalog, problems, anchors, ImageReader(root, problems))
     blocks = reader.read(body)
     section = m.Section(section_id, title, blocks, editions, m.Source(path, 1),
-                        new_page=new_page is not False, contents_headings=contents == "headings")
+                        new_page=new_page is not False, contents_headings=contents == "headings",
+                        new_page_headings=heading_pages is True)
     return section, reader.inline.links
 
 

@@ -215,6 +215,7 @@ class MarkdownReader:
             "character": (catalog.characters, "character", m.CharacterBox),
             "questions": (catalog.question_sets, "question set", lambda qs: m.QuestionList(argument, qs)),
             "theme": (catalog.themes, "theme", lambda theme: self._theme_heading(theme, source)),
+            "reading-check": (catalog.checks, "reading check", lambda items: m.Quiz(items, check=argument)),
         }
         whole: dict[str, tuple[str, Callable[[], m.Block]]] = {  # directive -> (what it needs, block maker)
             "quiz": ("quiz", lambda: m.Quiz(catalog.quiz)),

@@ -1,4 +1,4 @@
-"""Flowables for what students answer: study questions, the quiz and its answer key."""
+"""Flowables for what students answer: study questions, the quiz and the reading checks, and their keys."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -49,13 +49,14 @@ def quiz(r: BlockRenderer, block: m.Quiz) -> list[Flowable]:
         for item in block.items:
             with _entry(r) as label:
                 parts: list[Flowable] = [_numbered(r, item.text, item.number, label)]
-                field = _field(r, f"quiz-{item.number}", item.number, item.text, item.lines)
+                name = f"{block.field_prefix}-{item.number}"
+                field = _field(r, name, item.number, item.text, item.lines)
                 if item.kind is m.QuizKind.CHOICE:
-                    parts.append(_choices(r, item, [(letter, r.markup(option)) for letter, option
+                    parts.append(_choices(r, name, item, [(letter, r.markup(option)) for letter, option
                                                      in zip(m.OPTION_LETTERS, item.options, strict=False)]))
                 elif item.kind is m.QuizKind.TRUE_FALSE:
                     choices = [("true", f"<b>{LABELS.true}</b>"), ("false", f"<b>{LABELS.false}</b>")]
-                    parts.append(_choices(r, item, choices))
+                    parts.append(_choices(r, name, item, choices))
                 if item.answer is not None:
                     parts.append(r.tagged(f"<b>{LABELS.answer}</b> {escaped(item.answer_text())}", r.paras.answer))
             parts += _write_in(r, item.lines, field)
@@ -102,7 +103,7 @@ def _after_write_in(r: BlockRenderer, lines: int) -> list[Flowable]:
     return [Gap(r.style.paragraph_space * 1.5)] if lines else []
 
 
-def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]]) -> Grid:
+def _choices(r: BlockRenderer, name: str, item: m.QuizItem, options: list[tuple[str, str]]) -> Grid:
     """Options with a circle to mark each, two to a row when they are short, else one to a row.
     The circle of the right answer is filled when the item carries its answer."""
     circle = r.style.body_size
@@ -115,7 +116,7 @@ def _choices(r: BlockRenderer, item: m.QuizItem, options: list[tuple[str, str]])
                 choice = None
                 if r.fillable:  # a radio button on the circle, its Form element before the choice's words
                     words = f"{key} {m.plain_text(option_words[key])}" if key in m.OPTION_LETTERS else key
-                    choice = Choice(f"quiz-{item.number}", tooltip(item.number, item.text), key, words,
+                    choice = Choice(name, tooltip(item.number, item.text), key, words,
                                     r.parent.add("Form"))
                 cells += [MarkCircle(circle, r.style.text_colour, filled=key == item.answer, choice=choice),
                           r.tagged(shown, r.paras.table_cell)]
