@@ -97,6 +97,22 @@ def words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def outline(pdf) -> list[tuple[int, str, int, float]]:
+    """(level, title, page number, top) of every bookmark, in order."""
+    found = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                page = pdf.reader.get_destination_page_number(item) + 1
+                found.append((level, words(item.title), page, float(item["/Top"])))
+
+    walk(pdf.reader.outline, 0)
+    return found
+
+
 class BuiltPdf:
     """A built PDF, read with pypdf. Its text is extracted on first use of `pages` or `text`
     (pypdf's extraction is the slow part), so a test that reads sizes or objects never pays for it."""

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 import pytest
 
-from conftest import ROOT, shipped_guide, write_in_rules
+from conftest import ROOT, outline, shipped_guide, write_in_rules
 from nlmg_pdf import model as m
 from nlmg_pdf.reading.style import load_style
 from nlmg_pdf.transforms import walk
@@ -119,23 +120,22 @@ ADDITIONS = ("Reading checks", "Vocabulary and literary terms")  # a department'
 def section_pages(pdf) -> dict[str, range]:
     """Each section's pages (from 0) by its title, from the bookmarks: from its title's page to the
     page before the next title's (a section that runs on shares its first page with the one before)."""
-    reader = pdf.reader
-    starts = [(reader.get_destination_page_number(mark), mark.title) for mark in reader.outline
-              if not isinstance(mark, list)]
-    ends = [page for page, _ in starts[1:]] + [len(reader.pages)]
-    return {title: range(start, end) for (start, title), end in zip(starts, ends, strict=True)}
+    return _spans([(title, page - 1) for level, title, page, _ in outline(pdf) if level == 0], len(pdf.pages))
 
 
 def part_pages(pdf, section_title: str) -> dict[str, range]:
     """The pages of each part (a '##' heading's bookmark) of a section, in the same way."""
-    reader = pdf.reader
-    marks = list(reader.outline)
-    (children,) = [marks[n + 1] for n, mark in enumerate(marks[:-1])
-                   if not isinstance(mark, list) and mark.title == section_title and isinstance(marks[n + 1], list)]
-    starts = [(reader.get_destination_page_number(mark), mark.title) for mark in children
-              if not isinstance(mark, list)]
-    ends = [page for page, _ in starts[1:]] + [section_pages(pdf)[section_title].stop]
-    return {title: range(start, end) for (start, title), end in zip(starts, ends, strict=True)}
+    marks = outline(pdf)
+    start = next(n for n, (level, title, _, _) in enumerate(marks) if level == 0 and title == section_title)
+    inside = list(takewhile(lambda mark: mark[0] > 0, marks[start + 1:]))
+    parts = [(title, page - 1) for level, title, page, _ in inside if level == 1]
+    return _spans(parts, section_pages(pdf)[section_title].stop)
+
+
+def _spans(starts: list[tuple[str, int]], end: int) -> dict[str, range]:
+    """Each (title, first page) with the pages up to the next one's first, the last up to `end`."""
+    stops = [page for _, page in starts[1:]] + [end]
+    return {title: range(page, stop) for (title, page), stop in zip(starts, stops, strict=True)}
 
 
 def test_student_edition_is_thirty_to_forty_five_pages_of_reading_plus_its_writing_space(student, teacher):

@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
 
-from conftest import EDITIONS, PAPERS, STYLES, shipped_guide, words
+from conftest import EDITIONS, PAPERS, STYLES, outline, shipped_guide, words
 from nlmg_pdf.model import ICONS, CharacterBox, Edition, Heading, plain_text
 from tagged_pdf import tagged
 
@@ -56,22 +56,6 @@ def contents_bookmarks(pdf, edition: Edition) -> list[tuple[int, str, int, float
         section = title if level == 0 else section
         if level == 0 or (level in (1, 2) and section in detailed):
             found.append(entry)
-    return found
-
-
-def outline(pdf) -> list[tuple[int, str, int, float]]:
-    """(level, title, page number, top) of every bookmark, in order."""
-    found = []
-
-    def walk(items, level):
-        for item in items:
-            if isinstance(item, list):
-                walk(item, level + 1)
-            else:
-                page = pdf.reader.get_destination_page_number(item) + 1
-                found.append((level, words(item.title), page, float(item["/Top"])))
-
-    walk(pdf.reader.outline, 0)
     return found
 
 

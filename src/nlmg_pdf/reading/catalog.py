@@ -205,7 +205,7 @@ class CatalogReader:
 
     def _quiz_answer(self, entry: Record, kind: str | None, option_count: int) -> str | None:
         if kind == m.QuizKind.TRUE_FALSE:
-            value = entry.value("answer", "true or false", lambda v: isinstance(v, bool))
+            value = entry.flag("answer")
             return None if value is None else str(value).lower()
         if kind == m.QuizKind.CHOICE:
             letters = m.OPTION_LETTERS[:option_count]
@@ -240,21 +240,9 @@ class CatalogReader:
             if number in found:
                 self.problems.add(entry.source("chapter"), f"chapter {number} is here twice; expected each "
                                   "chapter once")
-            themes, seen = [], set()
-            for item in entry.records("themes"):
-                ident, why = item.text("theme"), self._inline(item, "why") or ()
-                if ident is not None and ident not in self.catalog.themes:
-                    self.problems.add(item.value_source("theme"), self.catalog.unknown("theme", ident,
-                                                                                       self.catalog.themes))
-                elif ident in seen:
-                    self.problems.add(item.value_source("theme"), f"theme '{ident}' is named twice for chapter "
-                                      f"{number}; expected each theme once a chapter")
-                elif ident is not None:
-                    seen.add(ident)
-                    themes.append(m.ChapterTheme(self.catalog.themes[ident], why))
-                item.finish()
+            themes = self._chapter_themes(entry, number)
             if number is not None and number not in found:
-                found[number] = m.ChapterThemes(number, tuple(themes), entry.source())
+                found[number] = m.ChapterThemes(number, themes, entry.source())
             entry.finish()
         record.finish()
         missing = [number for number in range(1, self.chapters + 1) if number not in found]
@@ -262,6 +250,21 @@ class CatalogReader:
             self.problems.add(record.source("chapters"), f"no entry for chapter{'s' if len(missing) > 1 else ''} "
                               f"{_ranges(missing)}; expected every chapter of the novel, 1–{self.chapters}")
         self.catalog.chapter_themes = tuple(found[number] for number in sorted(found))
+
+    def _chapter_themes(self, entry: Record, number: int | None) -> tuple[m.ChapterTheme, ...]:
+        """One chapter's themes, each a known theme named once, with why."""
+        themes: dict[str, m.ChapterTheme] = {}
+        for item in entry.records("themes"):
+            ident, why = item.text("theme"), self._inline(item, "why") or ()
+            if ident is not None and ident not in self.catalog.themes:
+                self.problems.add(item.value_source("theme"), self.catalog.unknown("theme", ident, self.catalog.themes))
+            elif ident in themes:
+                self.problems.add(item.value_source("theme"), f"theme '{ident}' is named twice for chapter "
+                                  f"{number}; expected each theme once a chapter")
+            elif ident is not None:
+                themes[ident] = m.ChapterTheme(self.catalog.themes[ident], why)
+            item.finish()
+        return tuple(themes.values())
 
 
 def _ranges(numbers: list[int]) -> str:

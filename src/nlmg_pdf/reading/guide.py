@@ -83,10 +83,9 @@ def _section(root: Path, path: str, where: m.Source, catalog, problems: Problems
     title = record.printed("title") or ""
     edition = record.choice("edition", [e.value for e in m.Edition], required=False)
     editions = frozenset({m.Edition(edition)}) if edition else m.ALL_EDITIONS
-    new_page = record.value("new-page", "true or false", lambda v: isinstance(v, bool), required=False)
+    new_page = record.flag("new-page", required=False)
     contents = record.choice("contents", ["title", "headings"], required=False)
-    heading_pages = record.value("new-page-headings", "true or false", lambda v: isinstance(v, bool),
-                                 required=False)
+    heading_pages = record.flag("new-page-headings", required=False)
     record.finish()
     section_id = Path(path).stem
     if section_id in anchors:

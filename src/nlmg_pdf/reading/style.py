@@ -59,7 +59,7 @@ def _colour(record: Record, key: str, required: bool) -> str | None:
 
 
 def _flag(record: Record, key: str, required: bool) -> bool | None:
-    return record.value(key, "true or false", lambda v: isinstance(v, bool), required)
+    return record.flag(key, required)
 
 
 def _choice(choices) -> Callable[[Record, str, bool], str | None]:

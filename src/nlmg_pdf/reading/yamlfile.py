@@ -203,6 +203,10 @@ class Record:
             return None
         return value
 
+    def flag(self, key: str, required: bool = True) -> bool | None:
+        """`true` or `false` under `key`."""
+        return self.value(key, "true or false", lambda v: isinstance(v, bool), required)
+
     def text(self, key: str, required: bool = True) -> str | None:
         value = self.value(key, "text", lambda v: isinstance(v, str) and v.strip(), required)
         if value and len(value) > MAX_FIELD:

@@ -41,7 +41,7 @@ class BlockRenderer:
         self.origin: Origin | None = None  # the block being rendered
         self.depth = 1  # the level of the last heading (H1 = 1), so a box's heading goes one below
         self._bookmarks: set[str] = set()
-        self._parts_open_pages, self._parts = False, 0  # a section whose `##` parts each open a page
+        self._parts: int | None = None  # `##` parts met so far in a section whose parts each open a page
         self._handlers: dict[type, Callable[[Any], list[Flowable]]] = {
             m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.bullet_list,
             m.BlockQuote: self.block_quote, m.Rule: self.rule, m.Table: self.table,
@@ -132,7 +132,7 @@ class BlockRenderer:
                             section.id in self.in_contents, opens_page=section.new_page, node=self.parent.add("H1"))
             self.origins[title] = Origin(section.source, "section title")
             self.depth = 1
-            self._parts_open_pages, self._parts = section.new_page_headings, 0
+            self._parts = 0 if section.new_page_headings else None
             if section.new_page:
                 opening = [PageBreak()]
             else:  # running on: a title needs room for itself and more than a short first paragraph
@@ -155,7 +155,7 @@ class BlockRenderer:
                           node=self.parent.add(f"H{block.level}"))
         self.depth = block.level
         self._bookmarks.add(block.anchor)
-        if block.level == 2 and self._parts_open_pages:
+        if block.level == 2 and self._parts is not None:
             self._parts += 1
             if self._parts > 1:  # a part that is copied on its own (a reading check) starts its own page
                 return [PageBreak(), heading]
