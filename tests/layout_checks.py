@@ -623,9 +623,10 @@ def overlaps(layout: Layout) -> list[str]:
 COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART, MID_SECTION = (
     "the cover", "the contents", "the last page", "the page before a section that starts on a new page",
     "the page before a run-on section that moved to the next page",
-    "the page before a question that moved on with its write-in lines",
+    "the page before a question or quiz item that moved on whole (with its lines or its circles)",
     "the page before a part of a section that starts on a new page (to be copied on its own)", "mid-section")
 QUESTION = re.compile(r"\d+\.\s")
+CIRCLE_MOST = 30  # points: the widest mark a quiz item's answer circle is drawn (large print's is 18)
 # what a guide's layout leaves short by design (the layout tests name the same, one by one)
 BY_DESIGN = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART)
 
@@ -658,7 +659,7 @@ def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | Non
     if opening is None:
         if _opens_with_a_part(layout, following, new_page_parts):
             return BEFORE_NEW_PART
-        return BEFORE_QUESTION if _opens_with_a_question_to_write_on(layout, following) else MID_SECTION
+        return BEFORE_QUESTION if _opens_with_an_item_kept_whole(layout, following) else MID_SECTION
     if new_page_sections is not None:
         new_page = letters(opening.title) in {letters(title) for title in new_page_sections}
     else:
@@ -673,11 +674,15 @@ def _opens_with_a_part(layout: Layout, page: Page, parts: Iterable[str]) -> bool
     return mark is not None and letters(mark.title) in {letters(title) for title in parts}
 
 
-def _opens_with_a_question_to_write_on(layout: Layout, page: Page) -> bool:
-    """The page begins with a numbered question, and has ruled lines to write on (a workbook
-    never parts a question from its lines, so a tall one leaves the page before it short)."""
+def _opens_with_an_item_kept_whole(layout: Layout, page: Page) -> bool:
+    """The page begins with a numbered item that is never parted: a question with ruled lines to
+    write on, or a quiz item with circles to mark (so a tall one leaves the page before it short).
+    Only what is drawn in the frame counts: the running head's rule is no line to write on."""
     body = layout.body(page)[:6]  # (a heading may come first, and a line or two introducing the questions)
-    return any(QUESTION.match(line.text) for line in body) and bool(page.segments)
+    ruled = any(layout.in_frame(page, segment.y, segment.y) for segment in page.segments)
+    circles = any(abs((right - left) - (top - bottom)) < 1 and right - left < CIRCLE_MOST
+                  and layout.in_frame(page, bottom, top) for left, bottom, right, top in page.graphics)
+    return any(QUESTION.match(line.text) for line in body) and (ruled or circles)
 
 
 def half_empty_pages(layout: Layout, allowed: Iterable[str] = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE),

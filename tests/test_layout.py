@@ -30,7 +30,7 @@ ALLOWED_SHORT_PAGES = (
     lc.LAST,  # the guide ends where it ends
     lc.BEFORE_NEW_PAGE,  # a section that starts on a new page leaves the rest of the page before it
     lc.BEFORE_RUN_ON,  # a run-on section's title moves on when it would have under a few lines after it
-    lc.BEFORE_QUESTION,  # a question never parts from its write-in lines (large print: one or two a page)
+    lc.BEFORE_QUESTION,  # a question never parts from its lines, nor a quiz item from its options
     lc.BEFORE_NEW_PART,  # each reading check starts a page, to be copied on its own
 )
 
@@ -239,6 +239,20 @@ def test_half_empty_pages_allows_a_page_before_a_new_section_only_if_told_to(dra
     assert lc.half_empty_pages(layout, new_page_sections=["Alpha"]) == [
         f"page 2: only 9% full, and it is {lc.BEFORE_RUN_ON}"]
     assert lc.half_empty_pages(layout, allowed=ALLOWED_SHORT_PAGES, new_page_sections=["Alpha"]) == []
+
+
+def test_a_short_page_is_by_design_only_before_an_item_with_lines_to_write_on_or_circles_to_mark(drawing):
+    def short_page_before_an_item(mark) -> str:
+        made = (a_cover(drawing).page().heading("Alpha").lines(FILLER, FILLER)
+                .page("Alpha").lines("1. A question on the novel, kept whole with what follows it"))
+        mark(made.canvas, made.y)
+        layout = made.fill().page("Alpha").lines("The end.").save()
+        return lc.page_kind(layout, layout.pages[1])
+
+    assert short_page_before_an_item(lambda canvas, y: None) == lc.MID_SECTION  # (the running head's rule only)
+    assert short_page_before_an_item(lambda canvas, y: [canvas.line(MARGINS.left, y - n * 20, RIGHT, y - n * 20)
+                                                        for n in range(1, 4)]) == lc.BEFORE_QUESTION
+    assert short_page_before_an_item(lambda canvas, y: canvas.circle(MARGINS.left + 20, y, 5)) == lc.BEFORE_QUESTION
 
 
 def test_half_empty_pages_allows_a_page_before_a_part_that_starts_a_page_only_if_told_to(drawing):
