@@ -94,7 +94,10 @@ class TaggedParagraph(Paragraph):
                     parts = sooner
                     break
             else:
-                if _lines(parts[0], available_width) <= 2:
+                plain = self._split_unhyphenated(available_width, available_height)
+                if plain is not None:  # the paragraph's lines broken without hyphens end the page well
+                    parts = plain
+                elif _lines(parts[0], available_width) <= 2:
                     return []  # the paragraph moves on whole: two lines short is the lesser fault
         for part in parts:  # both halves of a split paragraph are one element
             part.node, part.label, part._words = self.node, self.label, words
@@ -103,6 +106,22 @@ class TaggedParagraph(Paragraph):
         if parts:
             parts[-1].runs_on = self.runs_on
         return parts
+
+    def _split_unhyphenated(self, available_width, available_height) -> list | None:
+        """The split of this paragraph set without hyphens, if it ends the page on a whole word
+        and leaves two lines each side; else None, and the paragraph as it was."""
+        hyphenated = self.style
+        if not hyphenated.hyphenationLang:
+            return None
+        self.style, self._wrapped_at = _unhyphenated(hyphenated), None
+        self.wrap(available_width, available_height)
+        parts = super().split(available_width, available_height)
+        if (len(parts) == 2 and not _hyphen_ends(parts[0], available_width, available_height)
+                and all(_lines(part, available_width) >= 2 for part in parts)):
+            return parts
+        self.style, self._wrapped_at = hyphenated, None
+        self.wrap(available_width, available_height)
+        return None
 
     @property
     def words(self) -> frozenset[str]:
