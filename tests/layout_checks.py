@@ -620,15 +620,16 @@ def overlaps(layout: Layout) -> list[str]:
 
 # --- 2. half-empty pages ----------------------------------------------------------------------------
 
-COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART, MID_SECTION = (
+COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART, BEFORE_DRAWING, MID_SECTION = (
     "the cover", "the contents", "the last page", "the page before a section that starts on a new page",
     "the page before a run-on section that moved to the next page",
     "the page before a question or quiz item that moved on whole (with its lines or its circles)",
-    "the page before a part of a section that starts on a new page (to be copied on its own)", "mid-section")
+    "the page before a part of a section that starts on a new page (to be copied on its own)",
+    "the page before a drawing that moved on whole (a drawing is never split)", "mid-section")
 QUESTION = re.compile(r"\d+\.\s")
 CIRCLE_MOST = 30  # points: the widest mark a quiz item's answer circle is drawn (large print's is 18)
 # what a guide's layout leaves short by design (the layout tests name the same, one by one)
-BY_DESIGN = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART)
+BY_DESIGN = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART, BEFORE_DRAWING)
 
 
 def fullness(layout: Layout, page: Page) -> float:
@@ -644,7 +645,7 @@ def fullness(layout: Layout, page: Page) -> float:
 
 def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | None = None,
               new_page_parts: Iterable[str] = ()) -> str:
-    """Why a page may end early: one of COVER ... BEFORE_NEW_PART, or MID_SECTION if its section goes
+    """Why a page may end early: one of COVER ... BEFORE_DRAWING, or MID_SECTION if its section goes
     on overleaf. A section starts on a new page if it is among `new_page_sections` (titles), or,
     when they are not given, if its opening page has no running head; a part of a section (a
     heading) does if it is among `new_page_parts` and its heading is the first thing overleaf."""
@@ -659,6 +660,8 @@ def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | Non
     if opening is None:
         if _opens_with_a_part(layout, following, new_page_parts):
             return BEFORE_NEW_PART
+        if _opens_with_a_drawing(layout, following):
+            return BEFORE_DRAWING
         return BEFORE_QUESTION if _opens_with_an_item_kept_whole(layout, following) else MID_SECTION
     if new_page_sections is not None:
         new_page = letters(opening.title) in {letters(title) for title in new_page_sections}
@@ -672,6 +675,12 @@ def _opens_with_a_part(layout: Layout, page: Page, parts: Iterable[str]) -> bool
     body = layout.body(page)
     mark = layout.heading_lines.get(id(body[0])) if body else None
     return mark is not None and letters(mark.title) in {letters(title) for title in parts}
+
+
+def _opens_with_a_drawing(layout: Layout, page: Page) -> bool:
+    """The page's first words are a drawing's: in the structure tree, inside a Figure."""
+    body = layout.body(page)
+    return bool(body) and any(element.role == "Figure" for element in body[0].elements)
 
 
 def _opens_with_an_item_kept_whole(layout: Layout, page: Page) -> bool:
@@ -804,8 +813,9 @@ def _broken(layout: Layout) -> list[str]:
         if second != first + 1:
             continue
         lines = [pages[first][baseline] for baseline in sorted(pages[first], reverse=True)]
-        repeated = {letters(pages[second][b].text) for b in pages[second]}
-        lines = [line for line in lines if letters(line.text) not in repeated]  # a title set again overleaf
+        overleaf = letters(pages[second][max(pages[second])].text)  # the container's first line overleaf
+        if len(lines) > 1 and letters(lines[0].text) == overleaf:
+            lines = lines[1:]  # a title set again overleaf (a box's, "continued") is not a line left behind
         if len(lines) == 1:
             known = candidates.get(id(lines[0]))
             if known is None or found[key].depth < known[0].depth:
@@ -1019,15 +1029,27 @@ def gaps_in_paragraphs(layout: Layout, most: float = 1.75) -> list[str]:
 
 
 def icons_apart(layout: Layout, icons: Iterable[str]) -> list[str]:
-    """No line of text ends in an icon (a theme's mark), leaving the name it marks to the next line."""
+    """No line of text ends in an icon (a theme's mark), leaving the name it marks to the next
+    line of its paragraph or heading. Icons that end one (a chapter heading's themes) leave
+    nothing behind, and a drawing's icons are marks in a grid, not words."""
     icons = frozenset(icons)
     problems = []
+    for group in [*paragraphs(layout), *_headings(layout)]:
+        for line in group[:-1]:
+            text = line.text.rstrip()
+            if text and text[-1] in icons and not any(element.role == "Figure" for element in line.elements):
+                problems.append(f"{layout.label(layout.pages[line.page - 1])}: the line {text[-40:]!r} ends in an icon")
+    return problems
+
+
+def _headings(layout: Layout) -> list[list[Line]]:
+    """Each heading's lines, in order."""
+    by_mark: dict[int, list[Line]] = {}
     for page in layout.pages:
         for line in page.lines:
-            text = line.text.rstrip()
-            if text and text[-1] in icons:
-                problems.append(f"{layout.label(page)}: the line {text[-40:]!r} ends in an icon")
-    return problems
+            if (mark := layout.heading_lines.get(id(line))) is not None:
+                by_mark.setdefault(id(mark), []).append(line)
+    return list(by_mark.values())
 
 
 def theme_icons() -> frozenset[str]:

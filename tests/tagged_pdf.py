@@ -229,6 +229,27 @@ class Tagged:
     def tree_text(self) -> str:
         return "".join(self.pages[page].text.get(mcid, "") for page, mcid in self.reading)
 
+    def page_read_text(self, index: int) -> str:
+        """What a screen reader reads of page `index`: the tree's text, except that an element
+        with /ActualText or /Alt (a Figure, icons standing for words) is read as that instead."""
+        out: list[str] = []
+
+        def visit(element: Element) -> None:
+            instead = element.obj.get("/ActualText", element.obj.get("/Alt"))
+            if instead is not None:
+                if any(page == index for page, _ in content_of(element)):
+                    out.append(str(instead))
+                return
+            for kid in element.kids:
+                if isinstance(kid, Element):
+                    visit(kid)
+                elif kid[0] == index:
+                    out.append(self.pages[index].text.get(kid[1], ""))
+
+        for element in self.top:
+            visit(element)
+        return "".join(out)
+
 
 def content_of(element: Element) -> Iterator[tuple[int, int]]:
     for kid in element.kids:

@@ -7,6 +7,7 @@ from itertools import takewhile
 
 import pytest
 
+import layout_checks as lc
 from conftest import ROOT, outline, shipped_guide, write_in_rules
 from nlmg_pdf import model as m
 from nlmg_pdf.reading.style import load_style
@@ -138,10 +139,27 @@ def _spans(starts: list[tuple[str, int]], end: int) -> dict[str, range]:
     return {title: range(page, stop) for (title, page), stop in zip(starts, stops, strict=True)}
 
 
+def drawing_space(pdf) -> dict[int, float]:
+    """By page (from 0), the height each drawing takes with its words (the table or list after
+    it): from the top of the first line in the drawing's Div to the bottom of the last."""
+    layout = lc.read_layout(pdf.path, lc.style_margins("default"))
+    space: dict[int, float] = {}
+    figures = {element.parent.key for page in layout.pages for line in page.lines for element in line.elements
+               if element.role == "Figure" and element.parent is not None}
+    for page in layout.pages:
+        for div in figures:
+            held = [line for line in page.lines if any(element.key == div for element in line.elements)]
+            if held:
+                space[page.number - 1] = (space.get(page.number - 1, 0.0) + max(line.top for line in held)
+                                          - min(line.bottom for line in held))
+    return space
+
+
 def test_student_edition_is_thirty_to_forty_five_pages_of_reading_plus_its_writing_space(student, teacher):
     """The guide itself (its numbered pages, after the cover, the imprint and the contents) runs
     to 30-45 pages; the workbook's ruled lines come on top of that, and so do the pages a
-    department asked for later (the reading checks and the vocabulary), which the next test bounds."""
+    department asked for later (the reading checks and the vocabulary) and the drawings with
+    their words, which the next tests bound."""
     style = load_style(ROOT / "styles" / "default.yaml", "styles/default.yaml")
     frame = style.page_size[1] - style.margin_top - style.margin_bottom
     sections = section_pages(student)
@@ -155,8 +173,9 @@ def test_student_edition_is_thirty_to_forty_five_pages_of_reading_plus_its_writi
         rules = write_in_rules(student, page)
         gaps = [a - b for a, b in zip(rules, rules[1:], strict=False) if 0 < a - b < 40]
         writing += len(rules) * (min(gaps) if gaps else 0)
-    assert writing > 0 and added
-    assert 30 <= len(pages) - writing / frame <= 45
+    drawings = sum(height for page, height in drawing_space(student).items() if page in pages)
+    assert writing > 0 and added and drawings > 0
+    assert 30 <= len(pages) - (writing + drawings) / frame <= 45
     assert len(teacher.pages) > 45
 
 
@@ -170,6 +189,18 @@ def test_each_reading_check_is_one_sheet_and_the_additions_stay_short(student, t
             assert 1 <= len(pages) <= 2, (pdf, title, pages)
             assert pdf.pages[pages.start].startswith(title) or pages.start == section_pages(pdf)["Reading checks"].start
     assert len(section_pages(student)["Vocabulary and literary terms"]) <= 4
+
+
+def test_the_drawings_with_their_words_take_a_few_pages(student):
+    """The three drawings and the table or list after each take under four pages in all, and
+    each drawing is on a page of its own section (the tracker in Themes, and so on)."""
+    style = load_style(ROOT / "styles" / "default.yaml", "styles/default.yaml")
+    space = drawing_space(student)
+    assert 2 <= sum(space.values()) / style.frame_height <= 4, space
+    sections = section_pages(student)
+    for title, text in (("Themes", "Chapters that develop it"), ("Plot overview", "told in chapter"),
+                        ("Characters", "Kathy H. and Tommy:")):
+        assert any(text in student.pages[page] for page in sections[title]), title
 
 
 # --- a department's guide: the quiz covers the novel, lessons are timed, the schedule follows them ---

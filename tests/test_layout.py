@@ -32,6 +32,7 @@ ALLOWED_SHORT_PAGES = (
     lc.BEFORE_RUN_ON,  # a run-on section's title moves on when it would have under a few lines after it
     lc.BEFORE_QUESTION,  # a question never parts from its lines, nor a quiz item from its options
     lc.BEFORE_NEW_PART,  # each reading check starts a page, to be copied on its own
+    lc.BEFORE_DRAWING,  # a drawing (the theme tracker in large print) is never split
 )
 
 
@@ -318,6 +319,25 @@ def test_stranded_headings_finds_a_list_item_broken_after_its_first_line(drawing
     above = layout.body(layout.pages[1])[-2]  # the item begins a line earlier: two lines on page 2
     above.elements, above.owner = tuple(item.chain()), item
     assert lc.stranded_headings(layout) == []
+
+
+def test_stranded_headings_tells_a_line_said_again_overleaf_from_a_title_set_again(drawing):
+    """Two lines of a list on a page, the second's words said again by a later item overleaf, are
+    two lines (not one and a title repeated); a table's header row set again overleaf is no line
+    left behind, so one row under it is a row alone."""
+    def stranded(first_page: tuple[str, ...], overleaf: tuple[str, ...]) -> list[str]:
+        layout = (a_cover(drawing).page().heading("Alpha").fill(BOTTOM + 2 + LEADING * (len(first_page) - 1))
+                  .lines(*first_page).page("Alpha").lines(*overleaf).fill().save())
+        group = lc.Element("L", (1, 0), lc.Element("Sect", (2, 0), lc.Element("Document", (3, 0), None)))
+        held = [line for page in layout.pages[1:3] for line in page.lines if line.text in first_page + overleaf]
+        for line in held:
+            line.elements, line.owner = tuple(group.chain()), group
+        return lc.stranded_headings(layout)
+
+    assert stranded(("1. The first item, in two lines:", "told in chapter 1."),
+                    ("2. The second item, also in two:", "told in chapter 1.")) == []
+    assert stranded(("Theme Chapters", "Memory 1, 6"), ("Theme Chapters", "Humanity 3, 7")) == [
+        "page 2: a list is broken after its first line ('Memory 1, 6'); the rest is on page 3"]
 
 
 SOURCE = lc.Source("The children of Hailsham were often told a well-known story; the others went to the "

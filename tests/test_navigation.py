@@ -95,8 +95,9 @@ def test_each_bookmark_lands_on_its_heading(built):
             assert title in pdf.pages[page - 1], f"'{title}' is not on page {page}"
             # the destination is the heading's own height on the page, not just the page's top
             # (a long heading may wrap: its first line then starts the title)
-            # (and a theme's heading starts with its icon)
-            lines = [(y, words(line).lstrip("".join(ICONS.values())).strip()) for y, line in text_lines(pdf, page)]
+            # (and a theme's heading starts with its icon, a chapter's ends with its themes' icons)
+            icons = "".join(ICONS.values())
+            lines = [(y, words(line).strip().strip(icons).strip()) for y, line in text_lines(pdf, page)]
             heading_y = [y for y, line in lines if line and title.startswith(line) and len(line) >= min(len(title), 12)]
             assert heading_y, f"no line '{title}' on page {page}"
             assert any(0 < top - y < 40 for y in heading_y), (title, top, heading_y)

@@ -58,7 +58,7 @@ def test_the_check_counts_in_words_a_reader_would_use(monkeypatch):
     result = in_process(["check", "--content", str(OTHER)], ROOT, monkeypatch)
     assert result.returncode == 0, result.stderr
     assert (": no problems (3 sections, 1 character, 1 quotation, 1 question, 0 quiz items, 0 reading check items, "
-            "0 glossary terms, 0 themed chapters)") in result.stdout
+            "0 glossary terms, 0 themed chapters, 0 timeline events, 0 mapped relationships)") in result.stdout
 
 
 def test_help_names_no_particular_novel():

@@ -114,7 +114,8 @@ def test_every_mistake_in_a_file_is_reported_with_its_line(content):
         "sections/test.md:7:12: unknown quotation 'told-and-not-tld' in '@pullquote'; did you mean "
         "'told-and-not-told'?",
         "sections/test.md:9:1: unknown directive '@chracter'; expected one of: @pullquote, @character, "
-        "@questions, @theme, @reading-check, @quiz, @answer-key, @glossary, @reading-schedule, @key-quotations; "
+        "@questions, @theme, @reading-check, @quiz, @answer-key, @glossary, @reading-schedule, @key-quotations, "
+        "@theme-tracker, @timeline, @relationship-map; "
         "did you mean 'character'?",
         "sections/test.md:11:1: unknown box '::: teachr'; expected one of: teacher, student, note, "
         "why, teacher-note; did you mean 'teacher'?",

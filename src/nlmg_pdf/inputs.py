@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import Problem, UserError
 from .locations import bundled
-from .model import Glossary, Guide, QuestionList, Quiz, Source
+from .model import Glossary, Guide, QuestionList, Quiz, RelationshipMap, Source, Timeline
 from .reading.guide import load_guide
 from .reading.style import load_style
 from .stylesheet import PAPER_SIZES, Style
@@ -135,4 +135,6 @@ def count(guide: Guide) -> dict[str, int]:
             "quiz item": sum(len(b.items) for b in blocks if isinstance(b, Quiz) and not b.check),
             "reading check item": sum(len(b.items) for b in blocks if isinstance(b, Quiz) and b.check),
             "glossary term": sum(len(b.terms) for b in blocks if isinstance(b, Glossary)),
-            "themed chapter": len(guide.chapter_themes)}
+            "themed chapter": len(guide.chapter_themes),
+            "timeline event": sum(len(b.events) for b in blocks if isinstance(b, Timeline)),
+            "mapped relationship": sum(len(b.links) for b in blocks if isinstance(b, RelationshipMap))}

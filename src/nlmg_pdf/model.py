@@ -110,10 +110,15 @@ class Theme:
     name: str
     colour: str
     icon: str  # a key of ICONS
+    short: str = ""  # a name of a word or two, for a chart's labels; the name when not given
 
     @property
     def glyph(self) -> str:
         return ICONS[self.icon]
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
 
 
 @dataclass(frozen=True)
@@ -134,12 +139,22 @@ class ChapterThemes:
 
 
 @dataclass(frozen=True)
+class NovelPart:
+    """One of the novel's Parts: its name and its chapters, first to last."""
+
+    name: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
 class Heading:
     level: int  # 1 is a section title, 2 and 3 are headings inside it
     children: tuple[Inline, ...]
     anchor: str
     source: Source
     theme: Theme | None = None  # a theme's own heading carries its icon
+    themes: tuple[Theme, ...] = ()  # a chapter's heading: the themes the chapter develops, shown by their icons
 
 
 @dataclass(frozen=True)
@@ -349,6 +364,87 @@ class Figure:
     source: Source = NOWHERE
 
 
+# --- drawings: each is drawn as a picture and set out again in words beside it -------------
+
+
+@dataclass(frozen=True)
+class ThemeTracker:
+    """Which themes each chapter develops: a chapters x themes grid of the themes' icons."""
+
+    themes: tuple[Theme, ...]
+    chapters: tuple[ChapterThemes, ...]
+    parts: tuple[NovelPart, ...]
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class Era:
+    """A stretch of the narrator's life, by her age: at Hailsham, at the Cottages, a carer."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """A key event, placed twice: when it happens (the narrator's age) and where it is told."""
+
+    number: int  # its place in the timeline's list, which marks it on the drawing
+    text: str
+    age: int
+    when: str  # the age as the list gives it: "13", "about 13", "late twenties"
+    chapter: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The story's time against the telling's: events by age, and by chapter."""
+
+    events: tuple[Event, ...]
+    eras: tuple[Era, ...]
+    parts: tuple[NovelPart, ...]
+    chapters: int  # the novel's
+    present: str  # when the telling happens, as the list gives it ("late 1990s")
+    age_label: str  # what the story's line measures, such as "Kathy's age"
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class MapPlace:
+    """Where a character stands on the relationship map: a cell of its grid, from 1."""
+
+    character: Character
+    column: int
+    row: int
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """A labelled connection between two characters on the map (by id)."""
+
+    between: tuple[str, str]
+    label: str
+
+
+@dataclass(frozen=True)
+class RelationshipMap:
+    places: tuple[MapPlace, ...]
+    links: tuple[Relationship, ...]
+    source: Source = NOWHERE
+
+    @property
+    def columns(self) -> int:
+        return max((place.column for place in self.places), default=0)
+
+    @property
+    def rows(self) -> int:
+        return max((place.row for place in self.places), default=0)
+
+
+Drawing = ThemeTracker | Timeline | RelationshipMap
+
+
 @dataclass(frozen=True)
 class Note:
     """One footnote, printed with the section's notes."""
@@ -366,7 +462,7 @@ class NoteList:
 
 Block = (Heading | Paragraph | ListBlock | BlockQuote | Rule | Table | Callout | Only
          | PullQuote | CharacterBox | QuestionList | KeyQuotations | Quiz | AnswerKey | Glossary | ReadingSchedule
-         | Figure | NoteList)
+         | Figure | NoteList | ThemeTracker | Timeline | RelationshipMap)
 
 
 def child_groups(block: Block) -> tuple[tuple[Block, ...], ...]:

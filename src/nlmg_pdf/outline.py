@@ -62,6 +62,7 @@ BLOCK_NAMES: dict[type, str] = {
     m.CharacterBox: "character box", m.QuestionList: "set of questions", m.Quiz: "quiz",
     m.AnswerKey: "answer key", m.Glossary: "glossary", m.KeyQuotations: "list of quotations",
     m.ReadingSchedule: "reading schedule", m.Figure: "image", m.NoteList: "notes",
+    m.ThemeTracker: "theme tracker", m.Timeline: "timeline", m.RelationshipMap: "relationship map",
 }
 
 

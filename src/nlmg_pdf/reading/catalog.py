@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import model as m
 from ..errors import Problems, UserError, did_you_mean
 from ..stylesheet import contrast
+from .drawing_data import read_parts, read_relationships, read_timeline
 from .files import confined
 from .inline import InlineReader
 from .yamlfile import Record, load_mapping
@@ -18,7 +19,8 @@ ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
 MOST_CHAPTERS = 500  # a novel's chapters when the manifest does not say how many
 WHAT = {"quotations": "quotation", "characters": "character", "questions": "question set",
         "quiz": "quiz", "glossary": "glossary", "schedule": "reading schedule", "themes": "theme",
-        "chapters": "themes by chapter", "checks": "reading check"}
+        "chapters": "themes by chapter", "checks": "reading check", "timeline": "timeline",
+        "relationships": "relationship map"}
 QUESTION_LINES = 4  # write-in lines under a study question, at the least, unless its set or itself says otherwise
 WORDS_PER_LINE = 10  # handwritten words on a write-in line
 SHORT_ANSWER_LINES = 2  # under a short-answer quiz item
@@ -36,6 +38,9 @@ class Catalog:
     glossary: tuple[m.GlossaryTerm, ...] = ()
     schedule: tuple[m.Reading, ...] = ()
     chapter_themes: tuple[m.ChapterThemes, ...] = ()
+    parts: tuple[m.NovelPart, ...] = ()  # the novel's Parts, from the themes-by-chapter file
+    timeline: m.Timeline | None = None
+    relationship_map: m.RelationshipMap | None = None
     files: dict[str, str] = field(default_factory=dict)  # kind of data -> file shown to users
     links: list[tuple[str, m.Source]] = field(default_factory=list)
 
@@ -59,7 +64,8 @@ class CatalogReader:
         `places`, each to where the manifest names it (for a file that cannot be read)."""
         readers = {"themes": self._themes, "quotations": self._quotations, "characters": self._characters,
                    "questions": self._questions, "quiz": self._quiz, "glossary": self._glossary,
-                   "schedule": self._schedule, "chapters": self._chapters, "checks": self._checks}
+                   "schedule": self._schedule, "chapters": self._chapters, "checks": self._checks,
+                   "timeline": self._timeline, "relationships": self._relationships}
         for kind, reader in readers.items():  # themes, then quotations: later kinds refer to earlier
             if kind in files:
                 shown = files[kind]
@@ -121,7 +127,8 @@ class CatalogReader:
                                   f"{ratio:.1f}:1 with the white page; expected at least {LEAST_ICON_CONTRAST:g}:1 "
                                   "(WCAG's rule for marks such as the theme's icon)")
             table[ident] = m.Theme(id=ident, name=entry.printed("name") or "", colour=colour or "#000000",
-                                   icon=entry.choice("icon", list(m.ICONS)) or "square")
+                                   icon=entry.choice("icon", list(m.ICONS)) or "square",
+                                   short=entry.printed("short", required=False) or "")
             entry.finish()
 
     def _theme_refs(self, entry: Record) -> tuple[m.Theme, ...]:
@@ -244,12 +251,19 @@ class CatalogReader:
             if number is not None and number not in found:
                 found[number] = m.ChapterThemes(number, themes, entry.source())
             entry.finish()
+        self.catalog.parts = read_parts(record, self.chapters, self.chapters != MOST_CHAPTERS)
         record.finish()
         missing = [number for number in range(1, self.chapters + 1) if number not in found]
         if found and missing and self.chapters != MOST_CHAPTERS:
             self.problems.add(record.source("chapters"), f"no entry for chapter{'s' if len(missing) > 1 else ''} "
                               f"{_ranges(missing)}; expected every chapter of the novel, 1–{self.chapters}")
         self.catalog.chapter_themes = tuple(found[number] for number in sorted(found))
+
+    def _timeline(self, record: Record) -> None:
+        self.catalog.timeline = read_timeline(record, self.chapters, self.catalog.parts)
+
+    def _relationships(self, record: Record) -> None:
+        self.catalog.relationship_map = read_relationships(record, self.catalog)
 
     def _chapter_themes(self, entry: Record, number: int | None) -> tuple[m.ChapterTheme, ...]:
         """One chapter's themes, each a known theme named once, with why."""

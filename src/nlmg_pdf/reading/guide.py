@@ -86,6 +86,7 @@ def _section(root: Path, path: str, where: m.Source, catalog, problems: Problems
     new_page = record.flag("new-page", required=False)
     contents = record.choice("contents", ["title", "headings"], required=False)
     heading_pages = record.flag("new-page-headings", required=False)
+    chapter_headings = record.flag("chapter-headings", required=False)
     record.finish()
     section_id = Path(path).stem
     if section_id in anchors:
@@ -93,7 +94,8 @@ def _section(root: Path, path: str, where: m.Source, catalog, problems: Problems
                      "expected each section file to have a different name")
         return None, []
     anchors.add(section_id)
-    reader = MarkdownReader(path, body_line, section_id, catalog, problems, anchors, ImageReader(root, problems))
+    reader = MarkdownReader(path, body_line, section_id, catalog, problems, anchors, ImageReader(root, problems),
+                            chapter_headings=chapter_headings is True)
     blocks = reader.read(body)
     section = m.Section(section_id, title, blocks, editions, m.Source(path, 1),
                         new_page=new_page is not False, contents_headings=contents == "headings",

@@ -27,6 +27,7 @@ NOTE = re.compile(r"\[\^([^\]\s]+)\]:")  # a footnote's note, at the start of a 
 MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 MAX_NESTING = 5  # levels of lists and quotations, one in another: each indents the text further
 MAX_PARAGRAPH = 20_000  # characters in one paragraph
+CHAPTER_HEADING = re.compile(r"Chapter (\d+)\b")  # how a chapter summary's heading begins
 
 CONTAINERS = {
     "teacher": (None, frozenset({m.Edition.TEACHER})),
@@ -45,8 +46,9 @@ class MarkdownReader:
     """Converts one Markdown body; `first_line` is the body's line number in its file."""
 
     def __init__(self, path: str, first_line: int, section_id: str, catalog: Catalog,
-                 problems: Problems, anchors: set[str], images: ImageReader):
+                 problems: Problems, anchors: set[str], images: ImageReader, chapter_headings: bool = False):
         self.path, self.first_line, self.section_id = path, first_line, section_id
+        self.chapter_headings = chapter_headings  # its '##' headings are the novel's chapters
         self.catalog, self.problems, self.anchors, self.images = catalog, problems, anchors, images
         self.inline = InlineReader(path, problems, anchor_prefix=section_id, first_line=first_line)
         self._deepest_heading = 1  # the section title; a '###' needs a '##' above it
@@ -137,7 +139,24 @@ class MarkdownReader:
         self._deepest_heading = level
         children = self.inline.convert(node.children[0].children)
         anchor = self._unique_anchor(f"{self.section_id}--{slug(m.plain_text(children))}")
-        return [m.Heading(level, children, anchor, source)]
+        themes = self._chapter_themes(m.plain_text(children), source) if level == 2 and self.chapter_headings else ()
+        return [m.Heading(level, children, anchor, source, themes=themes)]
+
+    def _chapter_themes(self, title: str, source: m.Source) -> tuple[m.Theme, ...]:
+        """The themes of the chapter a heading names ('Chapter 4: ...'), which it shows as icons
+        (the section's front matter says 'chapter-headings: true')."""
+        by_chapter = {entry.chapter: entry for entry in self.catalog.chapter_themes}
+        if not by_chapter:
+            self.problems.add(source, "'chapter-headings: true' shows each chapter's themes; expected a "
+                              "themes-by-chapter file ('chapters:') under 'data:' in the manifest")
+            self.chapter_headings = False  # (said once)
+            return ()
+        found = CHAPTER_HEADING.match(title)
+        if found is None or int(found[1]) not in by_chapter:
+            self.problems.add(source, f"the heading '{title[:40]}' names no chapter of the novel; expected it to "
+                              f"begin 'Chapter N', N from 1 to {max(by_chapter)} (the section has chapter headings)")
+            return ()
+        return tuple(chosen.theme for chosen in by_chapter[int(found[1])].themes)
 
     def _unique_anchor(self, anchor: str) -> str:
         candidate, n = anchor, 2
@@ -217,13 +236,17 @@ class MarkdownReader:
             "theme": (catalog.themes, "theme", lambda theme: self._theme_heading(theme, source)),
             "reading-check": (catalog.checks, "reading check", lambda items: m.Quiz(items, check=argument)),
         }
-        whole: dict[str, tuple[str, Callable[[], m.Block]]] = {  # directive -> (what it needs, block maker)
+        whole: dict[str, tuple[str, Callable[[], m.Block | None]]] = {  # directive -> (what it needs, block maker)
             "quiz": ("quiz", lambda: m.Quiz(catalog.quiz)),
             "answer-key": ("quiz", lambda: m.AnswerKey(catalog.quiz)),
             "glossary": ("glossary", lambda: m.Glossary(catalog.glossary)),
             "reading-schedule": ("reading schedule", lambda: m.ReadingSchedule(catalog.schedule)),
             "key-quotations": ("quotation", lambda: m.KeyQuotations(
                 tuple(sorted(catalog.quotations.values(), key=lambda q: q.chapter)))),
+            "theme-tracker": ("themes by chapter", lambda: self._theme_tracker(source)),
+            "timeline": ("timeline", lambda: catalog.timeline and replace(catalog.timeline, source=source)),
+            "relationship-map": ("relationship map", lambda: catalog.relationship_map
+                                 and replace(catalog.relationship_map, source=source)),
         }
         if name in whole:
             what, make = whole[name]
@@ -231,8 +254,8 @@ class MarkdownReader:
                 self.problems.add(source, f"'@{name}' takes no argument; expected the line '@{name}' alone")
             elif what not in catalog.files:
                 self.problems.add(source, f"'@{name}' needs a {what} file; expected it under 'data:' in the manifest")
-            else:
-                return [make()]
+            elif (made := make()) is not None:  # (None: its file could not be read, which is reported)
+                return [made]
             return []
         if name not in by_id:
             self.problems.add(source, f"unknown directive '@{name}'; expected one of: "
@@ -247,6 +270,14 @@ class MarkdownReader:
                               catalog.unknown(what, argument, table, context=f" in '@{name}'"))
             return []
         return [make_one(table[argument])]
+
+    def _theme_tracker(self, source: m.Source) -> m.ThemeTracker | None:
+        catalog = self.catalog
+        if not catalog.themes or not catalog.chapter_themes:
+            self.problems.add(source, "'@theme-tracker' needs themes and chapters to draw; expected entries in the "
+                              "themes file and the themes-by-chapter file")
+            return None
+        return m.ThemeTracker(tuple(catalog.themes.values()), catalog.chapter_themes, catalog.parts, source)
 
     def _theme_heading(self, theme: m.Theme, source: m.Source) -> m.Heading:
         """`@theme ID`: a '##' heading with the theme's name and icon."""

@@ -14,10 +14,10 @@ from reportlab.platypus import CondPageBreak, Flowable, ListItem, PageBreak, Spa
 from .. import model as m
 from ..outline import LABELS, block_name
 from ..stylesheet import Style
-from . import exercises, features
+from . import exercises, features, pictures
 from .flowables import BulletedList, Gap, Grid, Heading, Kept, NotesAfter, Rule, TaggedParagraph, framed
 from .layout import COLUMN_HEADER, ROW_HEADER, TABLE_PADDING, column_widths, names_rows, narrowest, table_summary
-from .markup import escaped, icon, markup
+from .markup import NO_BREAK, escaped, icon, markup, named_icons
 from .paragraph_styles import ParagraphStyles
 from .session import Origin
 from .tagging import Node
@@ -46,7 +46,8 @@ class BlockRenderer:
             m.Heading: self.heading, m.Paragraph: self.paragraph, m.ListBlock: self.bullet_list,
             m.BlockQuote: self.block_quote, m.Rule: self.rule, m.Table: self.table,
             m.Callout: self.callout, m.NoteList: self.notes,
-            **{kind: partial(draw, self) for kind, draw in (*features.HANDLERS.items(), *exercises.HANDLERS.items())},
+            **{kind: partial(draw, self) for kind, draw in (*features.HANDLERS.items(), *exercises.HANDLERS.items(),
+                                                              *pictures.HANDLERS.items())},
         }
 
     def render(self, blocks, top: bool = False) -> list[Flowable]:
@@ -150,9 +151,9 @@ class BlockRenderer:
             style = ParagraphStyle(f"{style.name}-{block.theme.id}", parent=style, bulletIndent=0,
                                    bulletFontName=self.paras.tags.fontName, bulletFontSize=style.fontSize,
                                    bulletColor=self.style.paint(block.theme.colour))
-        heading = Heading(self.markup(block.children), style, block.level - 1, block.anchor,
-                          m.plain_text(block.children), block.anchor in self.in_contents, ornament=ornament,
-                          node=self.parent.add(f"H{block.level}"))
+        shown = self.markup(block.children) + self._theme_icons(block.themes)
+        heading = Heading(shown, style, block.level - 1, block.anchor, m.plain_text(block.children),
+                          block.anchor in self.in_contents, ornament=ornament, node=self.parent.add(f"H{block.level}"))
         self.depth = block.level
         self._bookmarks.add(block.anchor)
         if block.level == 2 and self._parts is not None:
@@ -161,6 +162,14 @@ class BlockRenderer:
                 return [PageBreak(), heading]
         # a heading needs room for itself and a few lines of what follows, or it moves on
         return [CondPageBreak(self._room_for(style)), heading]
+
+    def _theme_icons(self, themes: tuple[m.Theme, ...]) -> str:
+        """A chapter heading's themes, as icons after its words, read as the themes' names."""
+        if not themes:
+            return ""
+        words = f"{LABELS.themes}: {', '.join(theme.name for theme in themes)}"
+        icons = [(theme.glyph, self.style.paint(theme.colour)) for theme in themes]
+        return f"{NO_BREAK}{NO_BREAK}{named_icons(icons, words, self.paras.tags.fontName)}"
 
     def theme_icon(self, theme: m.Theme) -> str:
         return icon(theme.glyph, self.style.paint(theme.colour), self.paras.tags.fontName)

@@ -5,6 +5,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -553,6 +555,22 @@ class Picture(Image):
     def draw(self):
         with marked(self.canv, self.node):
             super().draw()
+
+
+class DrawnFigure(Flowable):
+    """A vector drawing, drawn as the content of its Figure element (which carries its description)."""
+
+    def __init__(self, drawing: Drawing, node: Node):
+        super().__init__()
+        self.drawing, self.node = drawing, node
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, available_width, available_height):
+        return self.drawing.width, self.drawing.height
+
+    def draw(self):
+        with marked(self.canv, self.node):
+            renderPDF.draw(self.drawing, self.canv, 0, 0)
 
 
 class BulletedList(HookedList):

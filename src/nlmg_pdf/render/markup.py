@@ -4,7 +4,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from .. import model as m
-from .tagging import DECORATION, END, LINK, NOTE, SPAN
+from .tagging import DECORATION, END, LINK, NAMED, NOTE, SPAN
 
 
 def markup(inlines: tuple[m.Inline, ...], link_colour: str) -> str:
@@ -59,3 +59,10 @@ def icon(glyph: str, colour: str, font: str) -> str:
     a screen reader passes over (the theme's name follows it)."""
     return (f'<onDraw name="{SPAN}" label="{DECORATION}"/><font name="{font}" color="{colour}">{escape(glyph)}</font>'
             f"{SPAN_END}")
+
+
+def named_icons(icons: list[tuple[str, str]], words: str, font: str) -> str:
+    """Icons (each a glyph and its colour) that stand for `words`, which a screen reader reads
+    in their place: a chapter heading's themes."""
+    shown = NO_BREAK.join(f'<font name="{font}" color="{colour}">{escape(glyph)}</font>' for glyph, colour in icons)
+    return f'<onDraw name="{SPAN}" label="{_attribute(f"{NAMED} {words}")}"/>{shown}{SPAN_END}'

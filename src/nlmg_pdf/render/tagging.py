@@ -71,7 +71,7 @@ TEXT_ATTRIBUTES = frozenset({"Summary"})  # structure attributes whose value is 
 # `<onDraw name="span" label=...>` (see markup.py); the tagger gives the words their own
 # marked content, inside the paragraph's text object.
 SPAN = "span"  # the canvas callback's name
-END, DECORATION, LINK, NOTE = "end", "decoration", "link", "note"  # the labels' first words
+END, DECORATION, LINK, NOTE, NAMED = "end", "decoration", "link", "note", "named"  # the labels' first words
 PAINTS = re.compile(r"(?:^|\s)(?:T[jJ]|'|\"|[SsFfBb]\*?|Do|sh|EI)(?:\s|$)")  # an operator that marks the page
 SHOWS_TEXT = re.compile(r"(?:^|\s)(?:T[jJ]|'|\")(?:\s|$)")  # one that paints glyphs
 
@@ -209,6 +209,8 @@ class Tagger:
         node: Node | None = None
         if kind == DECORATION:
             node = ORNAMENT
+        elif kind == NAMED:  # marks that stand for words (a chapter's theme icons): a Span read as the words
+            node = Node("Span", alt=rest)
         elif kind in (LINK, NOTE):
             number, _, target = rest.partition(" ") if kind == NOTE else ("", "", rest)
             node = Node("Link", alt=f"note {number}" if kind == NOTE else None)
