@@ -3,18 +3,21 @@ like any data, drawn in the style's fonts and colours, tagged as Figures with a 
 and set out again in words (a table, a list) that a screen reader can move through."""
 from __future__ import annotations
 
+import math
 import re
 import shutil
+from itertools import combinations
 from pathlib import Path
 
 import pikepdf
 import pytest
-from reportlab.graphics.shapes import Group, String
+from reportlab.graphics.shapes import Circle, Group, Line, Rect, String
 
 import layout_checks as lc
 from conftest import CONTENT, EDITIONS, PAPERS, STYLES, check_in_process, shipped_guide
 from nlmg_pdf import model as m
 from nlmg_pdf.drawings import Look, draw
+from nlmg_pdf.geometry import inside, overlap
 from nlmg_pdf.reading.style import load_style
 from nlmg_pdf.render.fonts import face_name, register_family
 from nlmg_pdf.stylesheet import gray
@@ -91,17 +94,37 @@ def test_the_timeline_and_the_map_are_listed_item_by_item(built, edition):
         assert event.text in entry and f"told in chapter {event.chapter}" in entry, entry
 
 
-def test_each_events_number_marks_it_on_both_lines(built):
-    """The timeline's numbered marks: every event's number twice (its age, its chapter)."""
-    layout = lc.read_layout(built["student"].path, lc.style_margins("default"))
-    page = next(page for page in layout.pages if any(
-        "when it happens" in line.text and any(element.role == "Figure" for element in line.elements)
-        for line in page.lines))
-    numbers = [word.text for line in page.lines if any(e.role == "Figure" for e in line.elements)
-               for word in line.words if re.fullmatch(r"\d+", word.text)]
+@pytest.mark.parametrize("style_name", STYLES)
+def test_the_maps_labels_touch_no_box_no_other_label_and_no_line(style_name):
+    chosen = look(style_name)
+    drawing = draw(drawings_in(m.Edition.STUDENT)[m.RelationshipMap], chosen)
+    boxes = [(r.x, r.y, r.x + r.width, r.y + r.height) for r in shapes(drawing) if isinstance(r, Rect) and r.rx]
+    words = [(t.x - chosen.measure(t.text) / 2, t.y - chosen.size * 0.25, t.x + chosen.measure(t.text) / 2,
+              t.y + chosen.size * 0.8) for t in shapes(drawing) if isinstance(t, String) and t.fontName == chosen.font]
+    lines = [((line.x1, line.y1), (line.x2, line.y2)) for line in shapes(drawing) if isinstance(line, Line)]
+    assert len(boxes) == 10 and len(words) >= 14 and lines
+    for word in words:
+        assert not any(overlap(word, box, air=0) for box in boxes), word
+        assert not any(inside(a, b, word) for a, b in lines), word
+    for first, second in combinations(words, 2):
+        assert not overlap(first, second, air=-0.5), (first, second)
+    for box in boxes:
+        assert box[0] >= -0.01 and box[2] <= chosen.width + 0.01
+
+
+@pytest.mark.parametrize("style_name", STYLES)
+def test_each_events_number_marks_it_on_both_lines(style_name):
+    """The timeline's marks: each event's number in a circle twice (at its age, at its chapter),
+    and no two circles overlapping."""
+    chosen = look(style_name)
+    drawing = draw(drawings_in(m.Edition.STUDENT)[m.Timeline], chosen)
+    circles = [shape for shape in shapes(drawing) if isinstance(shape, Circle)]
+    numbers = [shape.text for shape in shapes(drawing) if isinstance(shape, String)
+               and any(abs(shape.x - c.cx) < 0.01 and abs(shape.y - c.cy) < c.r for c in circles)]
     events = drawings_in(m.Edition.STUDENT)[m.Timeline].events
-    for event in events:  # (the chapter numbers and ages on the lines are numbers too: at least twice)
-        assert numbers.count(str(event.number)) >= 2, event
+    assert sorted(numbers, key=int) == sorted([str(event.number) for event in events] * 2, key=int)
+    for first, second in combinations(circles, 2):
+        assert math.dist((first.cx, first.cy), (second.cx, second.cy)) >= first.r + second.r, (first, second)
 
 
 def test_chapter_headings_carry_their_themes_icons_read_as_the_themes_names(built):
