@@ -51,14 +51,13 @@ class GuideCanvas(HookedCanvas):
         self.doForm(page_number_form(anchor))
 
     def save(self):
-        front_pages, heading_pages = self.layout_session.front_pages or 0, self.layout_session.heading_pages
-        self._number(PAGE_TOTAL_FORM, str(self.getPageNumber() - 1 - front_pages), self.number_font, left=True)
+        heading_pages = self.layout_session.heading_pages
+        self._number(PAGE_TOTAL_FORM, str(self.getPageNumber() - 1), self.number_font, left=True)
         if missing := set(self.numbers_drawn) - set(heading_pages):
             raise RuntimeError(f"contents entries for headings never laid out: {sorted(missing)}")
         for anchor, font in sorted(self.numbers_drawn.items()):
             self._number(page_number_form(anchor), str(heading_pages[anchor]), font, left=False)
-        self.addPageLabel(0, "ROMAN_LOWER")
-        self.addPageLabel(front_pages, "ARABIC", 1)
+        self.addPageLabel(0, "ARABIC", 1)  # labels that agree with the footers and the print dialogs
         self._describe_document()
         super().save()
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from functools import cached_property, partial
 
 from reportlab.lib import colors
-from reportlab.lib.sequencer import Sequencer
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -92,8 +91,6 @@ class GuideDocument(BaseDocTemplate):
         if not isinstance(flowable, Heading):
             return
         session = self.session
-        if session.front_pages is None:  # the first section title starts the body
-            session.front_pages = self.page - 1
         if flowable.level == 0:
             self.current_section = flowable.title
             if opens_page:  # the running head names the section the page opens in
@@ -101,7 +98,7 @@ class GuideDocument(BaseDocTemplate):
             if flowable.opens_page:
                 self.section_page = self.page
         if flowable.in_contents and flowable.anchor:
-            session.heading_pages[flowable.anchor] = self.page - session.front_pages
+            session.heading_pages[flowable.anchor] = self.page  # the page's own number, as a print dialog counts
 
     def handle_flowable(self, flowables):
         """Lay out the next flowable; one that cannot be laid out becomes the editor's problem,
@@ -217,14 +214,12 @@ class GuideDocument(BaseDocTemplate):
         canvas.setFont(font, size)
         canvas.setFillColor(colors.HexColor(colour))
         canvas.drawRightString(self.leftMargin + self.width, y, self._footer_right)
-        front_pages = self.session.front_pages
-        if front_pages is None:  # front matter: roman numbers, and no total
-            canvas.drawString(self.leftMargin, y, f"Page {roman(self.page)}")
-        else:
-            label = f"Page {self.page - front_pages} of "
-            canvas.drawString(self.leftMargin, y, label)
-            canvas.translate(self.leftMargin + canvas.stringWidth(label, font, size), y)
-            canvas.doForm(PAGE_TOTAL_FORM)  # the total, filled in once the last page is known
+        # every page counted from the cover, as every viewer's print dialog counts: "Page 38" is
+        # the 38th page of the file, so typing 38-40 prints what the footers call 38 to 40
+        label = f"Page {self.page} of "
+        canvas.drawString(self.leftMargin, y, label)
+        canvas.translate(self.leftMargin + canvas.stringWidth(label, font, size), y)
+        canvas.doForm(PAGE_TOTAL_FORM)  # the total, filled in once the last page is known
         canvas.restoreState()
 
 def fitted(text: str, font: str, size: float, width: float) -> str:
@@ -239,13 +234,6 @@ def fitted(text: str, font: str, size: float, width: float) -> str:
     while shown and stringWidth(shown + "\u2026", font, size) > width:  # one long word
         shown = shown[:-1]
     return shown.rstrip(" ,;:") + "\u2026"
-
-
-def roman(number: int) -> str:
-    counter = Sequencer()
-    counter.setFormat("page", "i")
-    counter.reset("page", number)
-    return counter.thisf("page")
 
 
 class Unfolding(list):

@@ -56,7 +56,6 @@ class LayoutSession:
     def __init__(self, progress: Progress = lambda message: None, stop: threading.Event | None = None):
         self.progress, self.stop = progress, stop
         self.tagger: Tagger | None = None  # set when the canvas is made
-        self.front_pages: int | None = None  # pages before the body, known once it begins
         self.heading_pages: dict[str, int] = {}  # anchor -> page number in the body, as headings land
         self.too_wide: list[TooWide] = []
         self.missing: list[Missing] = []  # characters a font lacks: they would print as empty boxes
