@@ -280,6 +280,10 @@ class Layout:
             shown = more
         return lines
 
+    def blank(self, page: Page) -> bool:
+        """Whether the page is left blank on purpose (before a section, for double-sided printing)."""
+        return [line.text for line in self.body(page)] == [BLANK]
+
     @cached_property
     def first_body_page(self) -> int:
         """The page of the first section title: the pages before it are the cover and the contents."""
@@ -627,6 +631,7 @@ COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_N
     "the page before a part of a section that starts on a new page (to be copied on its own)",
     "the page before a drawing that moved on whole (a drawing is never split)", "mid-section")
 QUESTION = re.compile(r"\d+\.\s")
+BLANK = "This page is intentionally left blank."  # all a page left blank for double-sided printing says
 CIRCLE_MOST = 30  # points: the widest mark a quiz item's answer circle is drawn (large print's is 18)
 # what a guide's layout leaves short by design (the layout tests name the same, one by one)
 BY_DESIGN = (COVER, CONTENTS, LAST, BEFORE_NEW_PAGE, BEFORE_RUN_ON, BEFORE_QUESTION, BEFORE_NEW_PART, BEFORE_DRAWING)
@@ -656,6 +661,8 @@ def page_kind(layout: Layout, page: Page, new_page_sections: Iterable[str] | Non
     if page.number == len(layout.pages):
         return LAST
     following = layout.pages[page.number]
+    if layout.blank(following) and following.number < len(layout.pages):  # what comes after the blank page counts
+        following = layout.pages[following.number]
     opening = layout.opening(following)
     if opening is None:
         if _opens_with_a_part(layout, following, new_page_parts):
@@ -726,6 +733,8 @@ def running_heads(layout: Layout) -> list[str]:
     page may have none)."""
     problems = []
     for page in layout.pages[layout.first_body_page - 1:]:
+        if layout.blank(page):
+            continue  # a blank page has no running head
         expected = layout.section_at_top(page)
         head = layout.running_head(page)
         if expected is None:

@@ -340,6 +340,22 @@ def test_stranded_headings_tells_a_line_said_again_overleaf_from_a_title_set_aga
         "page 2: a list is broken after its first line ('Memory 1, 6'); the rest is on page 3"]
 
 
+def test_a_page_before_a_blank_one_is_judged_by_the_page_after_it(drawing):
+    """The blank page a double-sided master puts before a section is no section's page: the
+    page before it is short by design if the page after the blank one opens a section."""
+    def layout_with(left_page: str):
+        return (a_cover(drawing).page().heading("Alpha").lines("A short section's only lines.")
+                .page().at(BOTTOM + 300).lines(left_page).page().heading("Beta").fill()
+                .page("Beta").lines("The end.").save())
+
+    blank = layout_with(lc.BLANK)
+    assert blank.blank(blank.pages[2]) and lc.page_kind(blank, blank.pages[1], ["Alpha", "Beta"]) == lc.BEFORE_NEW_PAGE
+    assert lc.running_heads(blank) == [] and lc.half_empty_pages(blank, ALLOWED_SHORT_PAGES, ["Alpha", "Beta"]) == []
+    other = layout_with("Some words that are not the blank page's notice.")
+    assert not other.blank(other.pages[2]) and lc.page_kind(other, other.pages[1], ["Alpha", "Beta"]) == lc.MID_SECTION
+    assert lc.running_heads(other) == ["page 3: no running head; expected 'Alpha'"]
+
+
 SOURCE = lc.Source("The children of Hailsham were often told a well-known story; the others went to the "
                    "coast, a conversation, profound tranquillity, understand, the beginning of it.",
                    names=frozenset({"Kathy"}))

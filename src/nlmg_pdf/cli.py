@@ -74,6 +74,9 @@ def build(
     paper: Annotated[Paper | None, typer.Option(help="Paper size; overrides the style's.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on a terminal; "
                                                               "only the result lines.")] = False,
+    duplex: Annotated[bool, typer.Option("--duplex", help="For double-sided printing: start every section (and "
+                                         "each reading check) on a right-hand page, after a blank page "
+                                         "where needed.")] = False,
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
     from rich.console import Console
@@ -83,6 +86,7 @@ def build(
     from .inputs import content_shown, load, placed
     from .output import Interrupted, check_target
     from .reading.files import noting_reads
+    from .transforms import double_sided
 
     console = Console(highlight=False, soft_wrap=True, emoji=False)
     # a spinner with the current step on a terminal; nothing extra when piped or quiet
@@ -93,6 +97,8 @@ def build(
         with status or nullcontext(), layout_workers(len(editions)) as workers:
             with noting_reads() as inputs:
                 guide, chosen_style = load(content, style, paper.value if paper else None)
+            if duplex:
+                guide = double_sided(guide)
             targets = _targets(editions, out, guide.metadata.file_stem)
             for target in targets.values():
                 check_target(target, inputs, str(target))

@@ -535,6 +535,7 @@ class Guide:
     edition: Edition | None = None  # set once the edition filter has run
     cover_fields: tuple[str, ...] = ()  # labelled lines on the cover to fill in, such as "Name"
     fillable: bool = False  # whether its write-in lines and answer circles are form fields as well
+    duplex: bool = False  # for double-sided printing: whatever starts a page starts a right-hand (odd) one
     characters: dict[str, Character] = field(default_factory=dict, compare=False)
     quotations: dict[str, Quotation] = field(default_factory=dict, compare=False)
     chapter_themes: tuple[ChapterThemes, ...] = field(default=(), compare=False)  # by chapter, in order

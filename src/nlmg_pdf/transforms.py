@@ -177,3 +177,9 @@ def prepare(guide: m.Guide, edition: m.Edition) -> m.Guide:
     question keeps its number in both editions even if some set is in one edition only."""
     return unlink_missing_targets(for_edition(number_questions(guide), edition))
 
+
+def double_sided(guide: m.Guide) -> m.Guide:
+    """For double-sided printing: every section starts a page, a right-hand one, so that any
+    section can be pulled from a printed master (the renderer adds a blank page before it
+    where needed)."""
+    return replace(guide, duplex=True, sections=tuple(replace(section, new_page=True) for section in guide.sections))

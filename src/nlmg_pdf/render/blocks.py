@@ -15,7 +15,7 @@ from .. import model as m
 from ..outline import LABELS, block_name
 from ..stylesheet import Style
 from . import exercises, features, pictures
-from .flowables import BulletedList, Gap, Grid, Heading, Kept, NotesAfter, Rule, TaggedParagraph, framed
+from .flowables import BulletedList, Gap, Grid, Heading, Kept, NotesAfter, RightHandPage, Rule, TaggedParagraph, framed
 from .layout import COLUMN_HEADER, ROW_HEADER, TABLE_PADDING, column_widths, names_rows, narrowest, table_summary
 from .markup import NO_BREAK, escaped, icon, markup, named_icons
 from .paragraph_styles import ParagraphStyles
@@ -32,8 +32,8 @@ class BlockRenderer:
 
     def __init__(self, style: Style, paras: ParagraphStyles, parent: Node | None = None,
                  in_contents: frozenset[str] = frozenset(), origins: MutableMapping[Any, Origin] | None = None,
-                 fillable: bool = False):
-        self.style, self.paras, self.fillable = style, paras, fillable
+                 fillable: bool = False, duplex: bool = False):
+        self.style, self.paras, self.fillable, self.duplex = style, paras, fillable, duplex
         self.frame_width = style.frame_width
         self.parent = parent or Node("Document")
         self.in_contents = in_contents  # anchors of the headings the contents lists
@@ -135,11 +135,17 @@ class BlockRenderer:
             self.depth = 1
             self._parts = 0 if section.new_page_headings else None
             if section.new_page:
-                opening = [PageBreak()]
+                opening = [PageBreak(), *self._right_hand()]
             else:  # running on: a title needs room for itself and more than a short first paragraph
                 opening = [Gap(self.style.body_size * 2),
                            CondPageBreak(self._room_for(title.style) + self.style.body_leading * 3)]
             return [*opening, title, *self.render(section.blocks, top=True)]
+
+    def _right_hand(self) -> list[Flowable]:
+        """For double-sided printing, what moves a new page's content on to a right-hand page."""
+        if not self.duplex:
+            return []
+        return [RightHandPage(self.paras.quote_source.fontName, self.style.small_size, self.style.muted_colour)]
 
     def _room_for(self, style) -> float:
         return style.leading * 2 + self.style.body_leading * 4
@@ -159,7 +165,7 @@ class BlockRenderer:
         if block.level == 2 and self._parts is not None:
             self._parts += 1
             if self._parts > 1:  # a part that is copied on its own (a reading check) starts its own page
-                return [PageBreak(), heading]
+                return [PageBreak(), *self._right_hand(), heading]
         # a heading needs room for itself and a few lines of what follows, or it moves on
         return [CondPageBreak(self._room_for(style)), heading]
 

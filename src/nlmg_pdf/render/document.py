@@ -32,7 +32,7 @@ from .blocks import LEAST_LINES, BlockRenderer
 from .canvas import PAGE_TOTAL_FORM, GuideCanvas
 from .contents import contents
 from .cover import cover
-from .flowables import Heading, Kept
+from .flowables import Heading, Kept, RightHandPage
 from .imprint import imprint
 from .paragraph_styles import ParagraphStyles, build_paragraph_styles
 from .session import LayoutSession, Origin, Progress
@@ -62,7 +62,7 @@ class GuideDocument(BaseDocTemplate):
             bottomMargin=style.margin_bottom, initialFontName=paras.body.fontName,
             initialFontSize=style.body_size, displayDocTitle=1)
         self.guide, self.style, self.paras, self.session = guide, style, paras, session
-        self.current_section, self.section_page = "", 0
+        self.current_section, self.section_page, self.blank_page = "", 0, 0
         self.page_section, self.page_begun = "", False  # the section the page opens in; anything on it yet?
         # a heading kept with what follows moves on only if the page cannot hold its first lines
         self.keepTogetherClass = partial(Kept, least=style.body_leading * LEAST_LINES)
@@ -88,6 +88,8 @@ class GuideDocument(BaseDocTemplate):
             self.page_exercises = True  # a page a student writes on, which may be copied on its own
         if not isinstance(flowable, NullDraw | ActionFlowable):  # spacers, breaks and actions print nothing
             self.page_begun = True
+        if isinstance(flowable, RightHandPage) and flowable.blank:
+            self.blank_page = self.page  # (a blank page has no running head)
         if not isinstance(flowable, Heading):
             return
         session = self.session
@@ -151,8 +153,8 @@ class GuideDocument(BaseDocTemplate):
 
     def _decorate(self, canvas, doc):
         self._footer(canvas, doc)
-        if self.page == self.section_page:
-            return  # a section's opening page has its title already
+        if self.page in (self.section_page, self.blank_page):
+            return  # a section's opening page has its title already; a blank page needs no head
         with artifact(canvas, HEADER):
             self._running_head(canvas)
 
@@ -306,7 +308,8 @@ def make_story(guide: m.Guide, style: Style, session: LayoutSession | None = Non
     paras = build_paragraph_styles(style, guide.metadata.language)
     structure = Node("Document")
     listed = frozenset(entry.anchor for entry in contents_entries(guide))
-    blocks = BlockRenderer(style, paras, structure, listed, session.origins, fillable=guide.fillable)
+    blocks = BlockRenderer(style, paras, structure, listed, session.origins, fillable=guide.fillable,
+                           duplex=guide.duplex)
     front = [NextPageTemplate("contents"), *cover(guide, paras, style, blocks.frame_width, structure),
              PageBreak(), *imprint(guide, paras, style, blocks.frame_width, structure, session.origins),
              PageBreak(), *contents(guide, paras, structure, session.origins, blocks.frame_width, style.frame_height),

@@ -573,6 +573,31 @@ class DrawnFigure(Flowable):
             renderPDF.draw(self.drawing, self.canv, 0, 0)
 
 
+class RightHandPage(Flowable):
+    """Makes what follows start on a right-hand page, for double-sided printing (the cover is
+    page 1, a right-hand page): on a left-hand page it takes the whole page, which then says
+    it is intentionally blank. It always follows a page break, so it begins a page."""
+
+    NOTICE = "This page is intentionally left blank."
+
+    def __init__(self, font: str, size: float, colour: str):
+        super().__init__()
+        self.font, self.size, self.colour = font, size, colour
+        self.blank = False
+
+    def wrap(self, available_width, available_height):
+        self.blank = self.canv.getPageNumber() % 2 == 0
+        self._room = (available_width, available_height)
+        return self._room if self.blank else (0, 0)
+
+    def draw(self):
+        if self.blank:
+            with artifact(self.canv, ("Pagination", None)):
+                self.canv.setFont(self.font, self.size)
+                self.canv.setFillColor(colors.HexColor(self.colour))
+                self.canv.drawCentredString(self._room[0] / 2, self._room[1] / 2, self.NOTICE)
+
+
 class BulletedList(HookedList):
     """A list whose bullets or numbers are drawn as their items' Lbl elements."""
 
