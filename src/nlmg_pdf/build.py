@@ -73,7 +73,8 @@ def layout_workers(editions: int) -> Iterator[list[LayoutWorker]]:
 
 
 def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
-                   progress: Progress = lambda message: None, workers: Sequence[LayoutWorker] = ()) -> list[Built]:
+                   progress: Progress = lambda message: None, workers: Sequence[LayoutWorker] = (),
+                   booklet: bool = False) -> list[Built]:
     """Lay out each edition (the teacher's here, others in `workers` if given), then write
     the files, all together or none. Only this process writes, so a build stopped by Ctrl-C
     or SIGTERM while laying out writes nothing; one stopped while writing finishes writing
@@ -96,6 +97,9 @@ def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
                 pass  # (a signal is seen between waits)
             if not stop.is_set():
                 rendered[edition] = worker.result()
+    if booklet:  # (imposed before anything is written, so a failure leaves every file as it was)
+        progress("imposing the pages as booklets")
+        rendered = {edition: _imposed(done, guide) for edition, done in rendered.items()}
     progress(f"writing {', '.join(map(str, targets.values()))}")
     with signals_deferred(then_ignored=True) as held:  # (the build ends soon after: see its note)
         write_all({out: rendered[edition].pdf for edition, out in targets.items()})
@@ -104,6 +108,13 @@ def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
     if held.number is not None:
         raise Interrupted(held.number, written=True)
     return built
+
+
+def _imposed(rendered: Rendered, guide: Guide) -> Rendered:
+    from .booklet import impose
+
+    pdf = impose(rendered.pdf, guide.metadata.title)
+    return Rendered(pdf, -(-rendered.pages // 4) * 2, rendered.seconds)  # (two sides a sheet)
 
 
 def _cores() -> int:

@@ -36,9 +36,10 @@ Paper = StrEnum("Paper", {name: name for name in PAPER_SIZES})  # type: ignore[m
 ALL = "all"
 
 
-def default_output(edition: Edition, stem: str) -> Path:
-    """out/STEM-EDITION.pdf, where STEM comes from the novel's title (never-let-me-go)."""
-    return Path("out") / f"{stem}-{edition.value}.pdf"
+def default_output(edition: Edition, stem: str, kind: str = "") -> Path:
+    """out/STEM-EDITION.pdf, where STEM comes from the novel's title (never-let-me-go); a
+    booklet's is out/STEM-EDITION-booklet.pdf, beside the guide's own."""
+    return Path("out") / f"{stem}-{edition.value}{'-' + kind if kind else ''}.pdf"
 
 
 def _version(value: bool) -> None:
@@ -77,6 +78,10 @@ def build(
     duplex: Annotated[bool, typer.Option("--duplex", help="For double-sided printing: start every section (and "
                                          "each reading check) on a right-hand page, after a blank page "
                                          "where needed.")] = False,
+    booklet: Annotated[bool, typer.Option("--booklet", help="Impose the pages for a folded, stapled booklet: two "
+                                          "reduced pages on each side of a landscape sheet of the same paper, to "
+                                          "print double-sided (flip on the short edge); written as "
+                                          "TITLE-EDITION-booklet.pdf.")] = False,
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
     from rich.console import Console
@@ -99,12 +104,13 @@ def build(
                 guide, chosen_style = load(content, style, paper.value if paper else None)
             if duplex:
                 guide = double_sided(guide)
-            targets = _targets(editions, out, guide.metadata.file_stem)
+            targets = _targets(editions, out, guide.metadata.file_stem, "booklet" if booklet else "")
             for target in targets.values():
                 check_target(target, inputs, str(target))
             try:
                 built = build_editions(guide, chosen_style, targets,
-                                       progress=status.update if status else lambda message: None, workers=workers)
+                                       progress=status.update if status else lambda message: None, workers=workers,
+                                       booklet=booklet)
             except UserError as error:  # a block that cannot be laid out, named by its file
                 raise UserError(placed(error.problems, content_shown(content))) from None
     except UserError as error:
@@ -180,13 +186,13 @@ def _refuse_pdf_folder(editions: list[Edition], out: str | None) -> None:
                             "expected a folder to write both editions into")
 
 
-def _targets(editions: list[Edition], out: str | None, stem: str) -> dict[Edition, Path]:
+def _targets(editions: list[Edition], out: str | None, stem: str, kind: str = "") -> dict[Edition, Path]:
     """Where each edition asked for goes: `--out` names the file, or a folder to put it in."""
     if out is None:
-        return {edition: default_output(edition, stem) for edition in editions}
+        return {edition: default_output(edition, stem, kind) for edition in editions}
     if len(editions) == 1 and not (out.endswith(("/", os.sep)) or _is_folder(Path(out))):
         return {editions[0]: Path(out)}
-    return {edition: Path(out) / default_output(edition, stem).name for edition in editions}
+    return {edition: Path(out) / default_output(edition, stem, kind).name for edition in editions}
 
 
 def _is_folder(path: Path) -> bool:
