@@ -275,6 +275,17 @@ def test_running_heads_finds_a_head_naming_a_section_that_starts_lower_down(draw
         "page 5: no running head; expected 'Beta'"]
 
 
+def test_running_heads_allows_a_long_title_cut_short_with_an_ellipsis_and_nothing_else(drawing):
+    def heads(head: str) -> list[str]:
+        title = "Reading checks: Part One: chapters 1\u20139"
+        return lc.running_heads(a_cover(drawing).page().heading(title).fill().page(head).fill().save())
+
+    assert heads("Reading checks: Part One\u2026") == []
+    assert heads("Reading checks: Part Two\u2026") == [
+        "page 3: the running head says 'Reading checks: Part Two\u2026', but the page opens in "
+        "'Reading checks: Part One: chapters 1\u20139'"]
+
+
 def test_running_heads_passes_a_run_on_section_at_the_top_of_a_page(drawing):
     layout = (a_cover(drawing).page().heading("Alpha").fill()
               .page("Beta").heading("Beta").fill().page("Beta").lines("The end.").save())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import nullcontext
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -78,6 +79,10 @@ def build(
     duplex: Annotated[bool, typer.Option("--duplex", help="For double-sided printing: start every section (and "
                                          "each reading check) on a right-hand page, after a blank page "
                                          "where needed.")] = False,
+    only: Annotated[str | None, typer.Option("--only", metavar="ID[,ID...]", help="Build a handout of these "
+                                             "pieces only (see 'nlmg-pdf list'): a section, a question set, a "
+                                             "Part's reading check; numbered as in the whole guide, with a short "
+                                             "head instead of a cover and contents.")] = None,
     booklet: Annotated[bool, typer.Option("--booklet", help="Impose the pages for a folded, stapled booklet: two "
                                           "reduced pages on each side of a landscape sheet of the same paper, to "
                                           "print double-sided (flip on the short edge); written as "
@@ -88,6 +93,7 @@ def build(
 
     from .build import build_editions, layout_workers
     from .errors import UserError
+    from .handouts import chosen_pieces
     from .inputs import content_shown, load, placed
     from .output import Interrupted, check_target
     from .reading.files import noting_reads
@@ -104,7 +110,10 @@ def build(
                 guide, chosen_style = load(content, style, paper.value if paper else None)
             if duplex:
                 guide = double_sided(guide)
-            targets = _targets(editions, out, guide.metadata.file_stem, "booklet" if booklet else "")
+            if only is not None:
+                guide = replace(guide, only=chosen_pieces(guide, only, editions))
+            kind = "-".join([*guide.only, *(["booklet"] if booklet else [])])
+            targets = _targets(editions, out, guide.metadata.file_stem, kind)
             for target in targets.values():
                 check_target(target, inputs, str(target))
             try:
@@ -133,6 +142,24 @@ def _interrupted(written: bool, number: int = 2) -> None:
     else:
         print(INTERRUPTED, file=sys.stderr)
     raise typer.Exit(128 + number)
+
+
+@app.command(name="list", short_help="List the pieces a handout can be made of (build --only).")
+def list_pieces(
+    content: Annotated[Path | None, typer.Option(help="A content folder to list instead of the guide's own.")] = None,
+) -> None:
+    """List every piece 'build --only' accepts: its id, what it is, and its name."""
+    from .errors import UserError
+    from .handouts import piece_lines
+    from .inputs import load
+
+    try:
+        guide, _ = load(content)
+    except UserError as error:
+        _report(error)
+        raise typer.Exit(1) from None
+    for line in piece_lines(guide):
+        print(line)
 
 
 @app.command(short_help="Check the content and styles; list every problem.")

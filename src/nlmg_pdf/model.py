@@ -536,6 +536,11 @@ class Guide:
     cover_fields: tuple[str, ...] = ()  # labelled lines on the cover to fill in, such as "Name"
     fillable: bool = False  # whether its write-in lines and answer circles are form fields as well
     duplex: bool = False  # for double-sided printing: whatever starts a page starts a right-hand (odd) one
+    only: tuple[str, ...] = ()  # a handout's pieces (see pieces.py): no cover or contents, a header instead
+
+    @property
+    def handout(self) -> bool:
+        return bool(self.only)
     characters: dict[str, Character] = field(default_factory=dict, compare=False)
     quotations: dict[str, Quotation] = field(default_factory=dict, compare=False)
     chapter_themes: tuple[ChapterThemes, ...] = field(default=(), compare=False)  # by chapter, in order

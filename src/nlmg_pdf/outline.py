@@ -11,14 +11,16 @@ from . import model as m
 
 def walk(guide: m.Guide) -> Iterator[m.Block]:
     """Every block of the guide, containers before what they hold, in reading order."""
-    def within(blocks: Iterable[m.Block]) -> Iterator[m.Block]:
-        for block in blocks:
-            yield block
-            for group in m.child_groups(block):
-                yield from within(group)
-
     for section in guide.sections:
-        yield from within(section.blocks)
+        yield from walk_blocks(section.blocks)
+
+
+def walk_blocks(blocks: Iterable[m.Block]) -> Iterator[m.Block]:
+    """Every block of `blocks` and of what they hold, containers first, in reading order."""
+    for block in blocks:
+        yield block
+        for group in m.child_groups(block):
+            yield from walk_blocks(group)
 
 
 @dataclass(frozen=True)

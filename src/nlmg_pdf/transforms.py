@@ -11,6 +11,7 @@ from typing import Any
 
 from . import model as m
 from .outline import link_targets, walk
+from .pieces import handout
 
 __all__ = ["EditionPolicy", "POLICIES", "for_edition", "notes_after_citing_blocks", "number_questions", "prepare",
            "rewrite_guide", "unlink_missing_targets", "walk"]
@@ -175,7 +176,10 @@ def number_questions(guide: m.Guide) -> m.Guide:
 def prepare(guide: m.Guide, edition: m.Edition) -> m.Guide:
     """The transforms every build runs. Questions are numbered before the edition filter, so a
     question keeps its number in both editions even if some set is in one edition only."""
-    return unlink_missing_targets(for_edition(number_questions(guide), edition))
+    edited = for_edition(number_questions(guide), edition)
+    if guide.only:  # a handout: its pieces only, numbered as in the whole guide, linking only among themselves
+        edited = handout(edited, guide.only)
+    return unlink_missing_targets(edited)
 
 
 def double_sided(guide: m.Guide) -> m.Guide:

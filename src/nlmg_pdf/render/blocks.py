@@ -139,7 +139,7 @@ class BlockRenderer:
             else:  # running on: a title needs room for itself and more than a short first paragraph
                 opening = [Gap(self.style.body_size * 2),
                            CondPageBreak(self._room_for(title.style) + self.style.body_leading * 3)]
-            return [*opening, title, *self.render(section.blocks, top=True)]
+            return [*opening, *_headings_kept_with_boxes([title, *self.render(section.blocks, top=True)])]
 
     def _right_hand(self) -> list[Flowable]:
         """For double-sided printing, what moves a new page's content on to a right-hand page."""

@@ -132,6 +132,70 @@ def _fields(labels: tuple[str, ...], paras: ParagraphStyles, style: Style, width
     return table
 
 
+def handout_header(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float,
+                   parent: Node) -> list[Flowable]:
+    """A handout's head in place of a cover: the guide's title and edition and, in the workbook,
+    a row of lines for a name, a class and a date; the piece's own title follows it."""
+    element = parent.add("Sect")
+    edition = f" \u00b7 {guide.edition.label}" if guide.edition else ""
+    out: list[Flowable] = [_text(f"<b>{escaped(guide.metadata.title)}</b>{escaped(edition)}", paras.quote_source,
+                                 element)]
+    if guide.cover_fields:
+        out += [Spacer(1, style.body_size * 0.3),
+                *_field_rows(guide.cover_fields, paras, style, width, element, guide.fillable)]
+    out.append(Rule(width="100%", thickness=style.box_border, color=colors.HexColor(style.accent_colour),
+                    spaceBefore=style.body_size * 1.2, spaceAfter=style.body_size * 0.8))
+    return out
+
+
+def _field_rows(labels: tuple[str, ...], paras: ParagraphStyles, style: Style, width: float, parent: Node,
+                fillable: bool) -> list[Flowable]:
+    """The labelled lines of `_fields` side by side, as many to a row as leave each line long
+    enough to write on (all three in the usual styles, fewer in large print)."""
+    gap = style.body_size
+    label_widths = {label: stringWidth(label, paras.body.fontName, style.body_size) + style.body_size * 0.5
+                    for label in labels}
+    shortest = style.body_size * 6
+    rows: list[list[str]] = []
+    for label in labels:
+        widened = [*rows[-1], label] if rows else [label]
+        room = width - sum(label_widths[name] for name in widened) - gap * (len(widened) - 1)
+        if rows and room / len(widened) >= shortest:
+            rows[-1] = widened
+        else:
+            rows.append([label])
+    return [_field_row(row, label_widths, paras, style, width, parent, fillable) for row in rows]
+
+
+def _field_row(labels: list[str], label_widths: dict[str, float], paras: ParagraphStyles, style: Style,
+               width: float, parent: Node, fillable: bool) -> Grid:
+    gap = style.body_size
+    line_width = (width - sum(label_widths[label] for label in labels) - gap * (len(labels) - 1)) / len(labels)
+    height = max(style.write_in_spacing * 1.25, style.body_leading * 1.5)
+    cells: list = []
+    widths: list[float] = []
+    lines: list[int] = []  # the columns of the lines
+    for number, label in enumerate(labels):
+        line: FieldLine | str = ""
+        if fillable:
+            field = Field(label.lower(), label, parent.add("Form"), multiline=False)
+            line = FieldLine(field, height - CELL_PADDING * 2, style.body_size, style.text_colour)
+        if number:
+            cells.append("")
+            widths.append(gap)
+        cells += [_text(f"<b>{escaped(label)}</b>", paras.body, parent), line]
+        widths += [label_widths[label], line_width]
+        lines.append(len(cells) - 1)
+    table = Grid([cells], colWidths=widths, hAlign="LEFT", rowHeights=[height])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), paras.body.fontName),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        *[("LINEBELOW", (column, 0), (column, 0), 0.8, colors.HexColor(style.text_colour)) for column in lines],
+    ]))
+    return table
+
+
 # --- the motif ---------------------------------------------------------------------------
 
 

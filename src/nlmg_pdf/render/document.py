@@ -31,7 +31,7 @@ from ..transforms import notes_after_citing_blocks
 from .blocks import LEAST_LINES, BlockRenderer
 from .canvas import PAGE_TOTAL_FORM, GuideCanvas
 from .contents import contents
-from .cover import cover
+from .cover import cover, handout_header
 from .flowables import Heading, Kept, RightHandPage
 from .imprint import imprint
 from .paragraph_styles import ParagraphStyles, build_paragraph_styles
@@ -70,11 +70,12 @@ class GuideDocument(BaseDocTemplate):
         self.setProgressCallBack(self._page_done)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
+        templates = [
             PageTemplate("cover", [frame], onPage=self._cover_background),
             PageTemplate("contents", [frame], onPageEnd=self._footer),
             PageTemplate("body", [frame], onPageEnd=self._decorate),
-        ])
+        ]
+        self.addPageTemplates(templates[2:] if guide.handout else templates)  # (a handout has no cover)
 
     # --- what happens as flowables land on pages ------------------------------------
 
@@ -153,8 +154,8 @@ class GuideDocument(BaseDocTemplate):
 
     def _decorate(self, canvas, doc):
         self._footer(canvas, doc)
-        if self.page in (self.section_page, self.blank_page):
-            return  # a section's opening page has its title already; a blank page needs no head
+        if self.page in (self.section_page, self.blank_page) or (self.guide.handout and self.page == 1):
+            return  # an opening page (a handout's first) has its title already; a blank page needs no head
         with artifact(canvas, HEADER):
             self._running_head(canvas)
 
@@ -310,12 +311,16 @@ def make_story(guide: m.Guide, style: Style, session: LayoutSession | None = Non
     listed = frozenset(entry.anchor for entry in contents_entries(guide))
     blocks = BlockRenderer(style, paras, structure, listed, session.origins, fillable=guide.fillable,
                            duplex=guide.duplex)
-    front = [NextPageTemplate("contents"), *cover(guide, paras, style, blocks.frame_width, structure),
-             PageBreak(), *imprint(guide, paras, style, blocks.frame_width, structure, session.origins),
-             PageBreak(), *contents(guide, paras, structure, session.origins, blocks.frame_width, style.frame_height),
-             NextPageTemplate("body")]
-    # the first section always leaves the contents' page, whatever its front matter says
-    sections = (blocks.section(replace(section, new_page=True) if number == 0 else section)
+    if guide.handout:  # a few pages: a head of its own, then the pieces, the first straight after it
+        front = handout_header(guide, paras, style, blocks.frame_width, structure)
+        first_new_page = False
+    else:
+        front = [NextPageTemplate("contents"), *cover(guide, paras, style, blocks.frame_width, structure),
+                 PageBreak(), *imprint(guide, paras, style, blocks.frame_width, structure, session.origins),
+                 PageBreak(), *contents(guide, paras, structure, session.origins, blocks.frame_width,
+                                        style.frame_height), NextPageTemplate("body")]
+        first_new_page = True  # the first section always leaves the contents' page, whatever its front matter says
+    sections = (blocks.section(replace(section, new_page=first_new_page) if number == 0 else section)
                 for number, section in enumerate(guide.sections))
     return Story(Unfolding(front, sections), structure, paras, link_targets(guide))
 
