@@ -87,6 +87,9 @@ def build(
                                           "reduced pages on each side of a landscape sheet of the same paper, to "
                                           "print double-sided (flip on the short edge); written as "
                                           "TITLE-EDITION-booklet.pdf.")] = False,
+    formats: Annotated[str, typer.Option("--format", metavar="FORMAT[,FORMAT]", help="What to write: pdf, html "
+                                         "(one self-contained page per edition, for a course page) or "
+                                         "pdf,html.")] = "pdf",
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
     from rich.console import Console
@@ -104,8 +107,9 @@ def build(
     status = console.status("Reading the content") if console.is_terminal and not quiet else None
     try:
         editions = list(Edition) if edition == ALL else [Edition(edition.value)]
+        wanted = _formats(formats)
         _refuse_pdf_folder(editions, out)
-        with status or nullcontext(), layout_workers(len(editions)) as workers:
+        with status or nullcontext(), layout_workers(len(editions) if "pdf" in wanted else 1) as workers:
             with noting_reads() as inputs:
                 guide, chosen_style = load(content, style, paper.value if paper else None)
             if duplex:
@@ -114,14 +118,18 @@ def build(
                 guide = replace(guide, only=chosen_pieces(guide, only, editions))
             kind = "-".join([*guide.only, *(["booklet"] if booklet else [])])
             targets = _targets(editions, out, guide.metadata.file_stem, kind)
-            for target in targets.values():
+            pages = _html_targets(targets) if "html" in wanted else {}
+            for target in [*targets.values(), *pages.values()]:
                 check_target(target, inputs, str(target))
-            try:
-                built = build_editions(guide, chosen_style, targets,
-                                       progress=status.update if status else lambda message: None, workers=workers,
-                                       booklet=booklet)
-            except UserError as error:  # a block that cannot be laid out, named by its file
-                raise UserError(placed(error.problems, content_shown(content))) from None
+            built = []
+            if "pdf" in wanted:
+                try:
+                    built = build_editions(guide, chosen_style, targets,
+                                           progress=status.update if status else lambda message: None,
+                                           workers=workers, booklet=booklet)
+                except UserError as error:  # a block that cannot be laid out, named by its file
+                    raise UserError(placed(error.problems, content_shown(content))) from None
+            written = _write_html(guide, chosen_style, pages)
     except UserError as error:
         _report(error)
         raise typer.Exit(1) from None
@@ -131,6 +139,49 @@ def build(
         _interrupted(False)
     for result in built:
         print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, {result.seconds:.2f} s")
+    for line in written:
+        print(line)
+
+
+FORMATS = ("pdf", "html")
+
+
+def _formats(given: str) -> list[str]:
+    """The formats of `--format pdf,html`, each known."""
+    from .errors import UserError
+    from .model import Source
+
+    chosen = [part.strip().lower() for part in given.split(",") if part.strip()]
+    for name in chosen:
+        if name not in FORMATS:
+            raise UserError.one(Source("--format"), f"unknown format '{name}'; expected pdf, html or pdf,html")
+    if not chosen:
+        raise UserError.one(Source("--format"), "no format named; expected pdf, html or pdf,html")
+    return chosen
+
+
+def _html_targets(targets: dict[Edition, Path]) -> dict[Edition, Path]:
+    """Each edition's page, beside its PDF: the same name, ending .html."""
+    return {edition: target.with_suffix(".html") for edition, target in targets.items()}
+
+
+def _write_html(guide: Guide, style: Style, pages: dict[Edition, Path]) -> list[str]:
+    """Write each edition's page (all or none); a line for each, as for a PDF."""
+    import time
+
+    from .html import write_html
+    from .output import write_all
+    from .transforms import prepare
+
+    if not pages:
+        return []
+    made, lines = {}, []
+    for edition, target in pages.items():
+        started = time.perf_counter()
+        made[target] = write_html(prepare(guide, edition), style).encode()
+        lines.append(f"{target}: {len(made[target]) / 1024:,.0f} KB, {time.perf_counter() - started:.2f} s")
+    write_all(made)
+    return lines
 
 
 def _interrupted(written: bool, number: int = 2) -> None:
