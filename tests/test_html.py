@@ -169,3 +169,10 @@ def test_the_html_writer_imports_nothing_from_the_pdf_writer():
                 continue
             assert not any(name == "render" or name.startswith(("render.", "nlmg_pdf.render")) for name in names), (
                 path.name, names)
+
+
+def test_a_booklet_build_writes_the_page_under_the_guides_own_name(tmp_path):
+    result = run_tool("build", "--booklet", "--format", "pdf,html", "--out", f"{tmp_path}/")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "never-let-me-go-teacher-booklet.pdf", "never-let-me-go-teacher.html"]

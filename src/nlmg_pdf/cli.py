@@ -118,7 +118,9 @@ def build(
                 guide = replace(guide, only=chosen_pieces(guide, only, editions))
             kind = "-".join([*guide.only, *(["booklet"] if booklet else [])])
             targets = _targets(editions, out, guide.metadata.file_stem, kind)
-            pages = _html_targets(targets) if "html" in wanted else {}
+            pages = {}
+            if "html" in wanted:  # (a booklet is only ever a PDF: the page is named for the guide or the handout)
+                pages = _html_targets(_targets(editions, out, guide.metadata.file_stem, "-".join(guide.only)))
             for target in [*targets.values(), *pages.values()]:
                 check_target(target, inputs, str(target))
             built = []
