@@ -13,6 +13,11 @@ FACES = {"regular": "Regular", "italic": "It", "bold": "Bold", "bold-italic": "B
          "semibold": "Semibold", "semibold-italic": "SemiboldIt"}
 
 
+def face_name(family: str, face: str = "regular") -> str:
+    """The name a face is registered under for measuring and drawing text."""
+    return f"{family.replace(' ', '')}-{face}"
+
+
 def face_file(family: str, face: str) -> Path:
     package, prefix = FAMILIES[family]
     return Path(str(resources.files(package) / "files" / f"{prefix}-{FACES[face]}.ttf"))

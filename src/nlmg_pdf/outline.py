@@ -23,6 +23,13 @@ def walk_blocks(blocks: Iterable[m.Block]) -> Iterator[m.Block]:
             yield from walk_blocks(group)
 
 
+def names_rows(column: list[str]) -> bool:
+    """Whether a table's first column (header included) names each row: every cell filled and
+    no two alike, as in a table of terms or of a book's facts ("Setting", "Narrator")."""
+    cells = [cell.strip().casefold() for cell in column[1:]]
+    return len(cells) > 1 and all(cells) and len(set(cells)) == len(cells)
+
+
 @dataclass(frozen=True)
 class ContentsEntry:
     """One line of the contents: a section (level 0), or one of its '##' (level 1) or '###'

@@ -36,9 +36,9 @@ def relationship_map(block: m.RelationshipMap, look: Look) -> Drawing:
         boxes[ident] = (x - half, y - node_h / 2, x + half, y + node_h / 2)
     segments = {link.between: (centre[link.between[0]], centre[link.between[1]]) for link in block.links}
     taken = list(boxes.values())
+    clear = max((b[2] - b[0]) / 2 for b in boxes.values()), node_h / 2  # a label this far aside misses the boxes
     for link in sorted(block.links, key=lambda link: _free(segments[link.between], boxes, link.between)):
         others = [segment for between, segment in segments.items() if between != link.between]
-        clear = max((b[2] - b[0]) / 2 for b in boxes.values()), node_h / 2  # a label this far aside misses the boxes
         lines, box = _label_box(link.label, look, *segments[link.between], taken, others, cell_w, clear)
         taken.append(box)
         for start, end in _pieces(*segments[link.between], [boxes[link.between[0]], box, boxes[link.between[1]]]):

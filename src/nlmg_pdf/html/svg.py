@@ -11,7 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import model as m
 from ..drawings import Look, draw
-from ..fontfiles import face_file
+from ..fontfiles import face_file, face_name
 from ..stylesheet import Style
 
 WIDTH = 640.0  # the drawing's width in the page's pixels before it scales to the column
@@ -21,7 +21,7 @@ _numbers = itertools.count(1)
 
 def _font(family: str, face: str) -> str:
     """A registered name for a face (for measuring text); the page itself shows its own fonts."""
-    name = f"{family.replace(' ', '')}-{face}"
+    name = face_name(family, face)
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(face_file(family, face))))
     return name

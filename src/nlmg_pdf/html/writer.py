@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import model as m
 from ..drawing_text import alternative, description
-from ..outline import LABELS, contents_entries
+from ..outline import LABELS, contents_entries, names_rows
 from ..stylesheet import Style
 from .page import page
 from .svg import drawing_svg
@@ -127,7 +127,7 @@ class HtmlWriter:
 
     def table(self, block: m.Table, caption: str = "") -> str:
         columns = [m.plain_text(cell) for cell in block.header]
-        named = len(columns) > 1 and _names_rows([m.plain_text(row[0]) for row in block.rows if row])
+        named = len(columns) > 1 and names_rows([columns[0], *(m.plain_text(row[0]) for row in block.rows if row)])
         head = "".join(f'<th scope="col">{inline(cell)}</th>' for cell in block.header)
         rows = []
         for row in block.rows:
@@ -257,9 +257,3 @@ class HtmlWriter:
     def drawing(self, block: m.Drawing) -> str:
         svg = drawing_svg(block, self.style, description(block))
         return f'<figure class="drawing">{svg}</figure>\n{self.blocks(alternative(block))}'
-
-
-def _names_rows(cells: list[str]) -> bool:
-    """Whether a table's first column names its rows: every cell filled, no two alike."""
-    folded = [cell.strip().casefold() for cell in cells]
-    return len(folded) > 1 and all(folded) and len(set(folded)) == len(folded)

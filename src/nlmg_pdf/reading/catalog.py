@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .. import model as m
@@ -43,6 +44,11 @@ class Catalog:
     relationship_map: m.RelationshipMap | None = None
     files: dict[str, str] = field(default_factory=dict)  # kind of data -> file shown to users
     links: list[tuple[str, m.Source]] = field(default_factory=list)
+
+    @cached_property
+    def themes_by_chapter(self) -> dict[int, m.ChapterThemes]:
+        """The chapters' themes by chapter number (read once all the data is)."""
+        return {entry.chapter: entry for entry in self.chapter_themes}
 
     def origin(self, what: str) -> str:
         return self.files.get(what, "the data files")

@@ -145,7 +145,7 @@ class MarkdownReader:
     def _chapter_themes(self, title: str, source: m.Source) -> tuple[m.Theme, ...]:
         """The themes of the chapter a heading names ('Chapter 4: ...'), which it shows as icons
         (the section's front matter says 'chapter-headings: true')."""
-        by_chapter = {entry.chapter: entry for entry in self.catalog.chapter_themes}
+        by_chapter = self.catalog.themes_by_chapter
         if not by_chapter:
             self.problems.add(source, "'chapter-headings: true' shows each chapter's themes; expected a "
                               "themes-by-chapter file ('chapters:') under 'data:' in the manifest")

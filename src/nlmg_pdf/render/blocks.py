@@ -12,11 +12,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, ListItem, PageBreak, Spacer, TableStyle
 
 from .. import model as m
-from ..outline import LABELS, block_name
+from ..outline import LABELS, block_name, names_rows
 from ..stylesheet import Style
 from . import exercises, features, pictures
 from .flowables import BulletedList, Gap, Grid, Heading, Kept, NotesAfter, RightHandPage, Rule, TaggedParagraph, framed
-from .layout import COLUMN_HEADER, ROW_HEADER, TABLE_PADDING, column_widths, names_rows, narrowest, table_summary
+from .layout import COLUMN_HEADER, ROW_HEADER, TABLE_PADDING, column_widths, narrowest, table_summary
 from .markup import NO_BREAK, escaped, icon, markup, named_icons
 from .paragraph_styles import ParagraphStyles
 from .session import Origin

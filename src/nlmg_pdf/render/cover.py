@@ -112,15 +112,9 @@ def _fields(labels: tuple[str, ...], paras: ParagraphStyles, style: Style, width
             fillable: bool = False) -> Grid:
     """Labelled lines to write a name, a class and a date on (and to type them, if `fillable`)."""
     label_width = max(stringWidth(label, paras.body.fontName, style.body_size) for label in labels) + style.body_size
-    height = max(style.write_in_spacing * 1.25, style.body_leading * 1.5)
-
-    def line(label: str) -> FieldLine | str:
-        if not fillable:
-            return ""
-        field = Field(label.lower(), label, parent.add("Form"), multiline=False)
-        return FieldLine(field, height - CELL_PADDING * 2, style.body_size, style.text_colour)
-
-    rows = [[_text(f"<b>{escaped(label)}</b>", paras.body, parent), line(label)] for label in labels]
+    height = _field_height(style)
+    rows = [[_text(f"<b>{escaped(label)}</b>", paras.body, parent), _field_line(label, style, parent, fillable)]
+            for label in labels]
     table = Grid(rows, colWidths=[label_width, width * 0.7 - label_width], hAlign="LEFT",
                   rowHeights=[height] * len(rows))
     table.setStyle(TableStyle([
@@ -148,6 +142,19 @@ def handout_header(guide: m.Guide, paras: ParagraphStyles, style: Style, width: 
     return out
 
 
+def _field_height(style: Style) -> float:
+    """A name line's height: room to write on, and for the text typed in a fillable copy."""
+    return max(style.write_in_spacing * 1.25, style.body_leading * 1.5)
+
+
+def _field_line(label: str, style: Style, parent: Node, fillable: bool) -> FieldLine | str:
+    """What goes on a name line: a text field in a fillable copy, else nothing (the cell's rule)."""
+    if not fillable:
+        return ""
+    field = Field(label.lower(), label, parent.add("Form"), multiline=False)
+    return FieldLine(field, _field_height(style) - CELL_PADDING * 2, style.body_size, style.text_colour)
+
+
 def _field_rows(labels: tuple[str, ...], paras: ParagraphStyles, style: Style, width: float, parent: Node,
                 fillable: bool) -> list[Flowable]:
     """The labelled lines of `_fields` side by side, as many to a row as leave each line long
@@ -171,15 +178,12 @@ def _field_row(labels: list[str], label_widths: dict[str, float], paras: Paragra
                width: float, parent: Node, fillable: bool) -> Grid:
     gap = style.body_size
     line_width = (width - sum(label_widths[label] for label in labels) - gap * (len(labels) - 1)) / len(labels)
-    height = max(style.write_in_spacing * 1.25, style.body_leading * 1.5)
+    height = _field_height(style)
     cells: list = []
     widths: list[float] = []
     lines: list[int] = []  # the columns of the lines
     for number, label in enumerate(labels):
-        line: FieldLine | str = ""
-        if fillable:
-            field = Field(label.lower(), label, parent.add("Form"), multiline=False)
-            line = FieldLine(field, height - CELL_PADDING * 2, style.body_size, style.text_colour)
+        line = _field_line(label, style, parent, fillable)  # (its Form element before the label's P, as it was)
         if number:
             cells.append("")
             widths.append(gap)

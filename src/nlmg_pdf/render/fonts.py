@@ -7,12 +7,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..fontfiles import FACES, face_file
+from ..fontfiles import FACES, face_file, face_name
 from .reportlab_compat import map_only_used_codes
-
-
-def face_name(family: str, face: str = "regular") -> str:
-    return f"{family.replace(' ', '')}-{face}"
 
 
 @cache

@@ -8,13 +8,6 @@ COLUMN_HEADER = {"O": "Table", "Scope": "Column"}  # a header cell's structure a
 ROW_HEADER = {"O": "Table", "Scope": "Row"}  # a first-column cell that names its row
 
 
-def names_rows(column: list[str]) -> bool:
-    """Whether a table's first column (header included) names each row: every cell filled and
-    no two alike, as in a table of terms or of a book's facts ("Setting", "Narrator")."""
-    cells = [cell.strip().casefold() for cell in column[1:]]
-    return len(cells) > 1 and all(cells) and len(set(cells)) == len(cells)
-
-
 def table_summary(header: list[str], rows: int) -> str:
     """What a screen reader announces before a table: its size and what its columns hold."""
     return f"{rows} rows; columns: {', '.join(header)}"
