@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 from pypdf import PdfReader
@@ -56,6 +56,24 @@ def run_tool(*args: str, cwd: Path | None = None, env: dict | None = None) -> su
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "nlmg_pdf", *args], cwd=cwd or ROOT, env=environment,
                           capture_output=True, text=True, timeout=120)
+
+
+def node_file(relative: str, setting: str) -> Path | None:
+    """A file of an npm package the tests use (the Nu HTML Checker, axe-core): at the path the
+    environment variable `setting` names, or where .ci/run installs it (.ci/node), or in a
+    node_modules beside or above the project."""
+    given = os.environ.get(setting)
+    candidates = [Path(given)] if given else []
+    candidates += [folder / "node_modules" / relative for folder in (ROOT / ".ci" / "node", ROOT, ROOT.parent)]
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def absent(what: str, setting: str) -> NoReturn:
+    """Skip a test whose outside tool is missing, with the reason; fail instead where `setting` is
+    on (.ci/run installs the tool, so there its absence is a fault)."""
+    if os.environ.get(setting):
+        pytest.fail(f"{what} (and {setting} is set)")
+    pytest.skip(what)
 
 
 def in_process(args: list[str], cwd: Path, monkeypatch) -> subprocess.CompletedProcess:

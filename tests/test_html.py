@@ -2,7 +2,8 @@
 model, semantic and complete, checked from the written file."""
 from __future__ import annotations
 
-import os
+import base64
+import hashlib
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EDITIONS, ROOT, run_tool, shipped_guide
+from conftest import EDITIONS, ROOT, absent, node_file, run_tool, shipped_guide
 from nlmg_pdf import model as m
 from nlmg_pdf.outline import walk
 
@@ -119,8 +120,11 @@ def test_every_answer_box_has_a_label_and_the_teachers_copy_has_answers(pages, e
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_the_drawings_are_svg_with_a_title_a_description_and_their_words_after(pages, edition):
     html = pages[edition].read_text()
-    drawings = re.findall(r"<svg role=\"img\" aria-labelledby=\"(drawing-\d+-title) (drawing-\d+-desc)\"", html)
-    assert len(drawings) == 3
+    drawings = re.findall(r"<svg role=\"img\" aria-labelledby=\"(drawing-\d+[wn]-title) (drawing-\d+[wn]-desc)\"",
+                          html)
+    # each drawing laid out for a wide column and for a phone, the page showing one of the two
+    assert [title for title, _ in drawings] == [f"drawing-{n}{kind}-title" for n in (1, 2, 3) for kind in "wn"]
+    assert html.count('<figure class="drawing"><div class="drawing-wide"><svg') == 3
     for title, desc in drawings:
         assert re.search(rf'<title id="{title}">[^<]+</title>', html)
         assert re.search(rf'<desc id="{desc}">[^<]{{80,}}</desc>', html)
@@ -128,22 +132,11 @@ def test_the_drawings_are_svg_with_a_title_a_description_and_their_words_after(p
     assert "Chapters that develop it" in html and "told in chapter 1" in html and "Kathy H. and Tommy:" in html
 
 
-def vnu_jar() -> Path | None:
-    """The Nu HTML Checker, from NLMG_VNU_JAR or the npm package vnu-jar (installed by .ci/run)."""
-    given = os.environ.get("NLMG_VNU_JAR")
-    candidates = [Path(given)] if given else []
-    candidates += [folder / "node_modules/vnu-jar/build/dist/vnu.jar" for folder in (ROOT, ROOT.parent)]
-    return next((path for path in candidates if path.is_file()), None)
-
-
 @pytest.mark.slow
 def test_the_nu_html_checker_finds_no_error(pages):
-    jar = vnu_jar()
+    jar = node_file("vnu-jar/build/dist/vnu.jar", "NLMG_VNU_JAR")
     if jar is None or shutil.which("java") is None:
-        missing = "the Nu HTML Checker (npm package vnu-jar) or Java is not installed"
-        if os.environ.get("NLMG_REQUIRE_HTML_CHECKER"):  # (CI installs it, so there its absence is a failure)
-            pytest.fail(missing)
-        pytest.skip(missing)
+        absent("the Nu HTML Checker (npm package vnu-jar) or Java is not installed", "NLMG_REQUIRE_HTML_CHECKER")
     result = subprocess.run(["java", "-jar", str(jar), "--errors-only", *map(str, pages.values())],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0 and not result.stderr.strip(), result.stderr[:3000]
@@ -176,3 +169,69 @@ def test_a_booklet_build_writes_the_page_under_the_guides_own_name(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in tmp_path.iterdir()) == [
         "never-let-me-go-teacher-booklet.pdf", "never-let-me-go-teacher.html"]
+
+
+def test_without_a_script_the_student_page_reads_and_the_script_is_the_only_one_allowed(pages):
+    html = pages["student"].read_text()
+    doc = parsed(pages["student"])
+    tools = next(attributes for _, attributes in doc.tags if attributes.get("id") == "answers-tools")
+    assert "hidden" in tools and "<noscript>" in html  # (the buttons need the script: without it, a note)
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    policy = next(attributes["content"] for tag, attributes in doc.tags
+                  if attributes.get("http-equiv") == "Content-Security-Policy")
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert len(scripts) == 1 and f"script-src 'sha256-{digest}'" in policy and "default-src 'none'" in policy
+    teacher = pages["teacher"].read_text()
+    assert "<script" not in teacher and "script-src 'none'" in teacher and 'id="answers-tools"' not in teacher
+
+
+def test_every_item_to_answer_names_its_number_field_and_set(pages):
+    doc = parsed(pages["student"])
+    fields = {attributes["name"] for tag, attributes in doc.tags if "data-answer" in attributes}
+    items = [attributes for _, attributes in doc.tags if "data-number" in attributes]
+    readings = len(next(block for block in walk(shipped_guide(m.Edition.STUDENT))
+                        if isinstance(block, m.ReadingSchedule)).readings)
+    schedule = {f"{kind}-{number}" for kind in ("due", "done") for number in range(1, readings + 1)}
+    assert {item["data-field"] for item in items} | {"answers-name", "answers-class"} | schedule == fields
+    sets = [attributes["data-set"] for _, attributes in doc.tags if "data-set" in attributes]
+    assert sets[:4] == ["Study questions: Part One", "Study questions: Part Two", "Study questions: Part Three",
+                        "Study questions: Discussion questions"]
+    assert "Quiz" in sets and "Essay and project prompts" in sets
+
+
+def scheme_colours(html: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The page's colours as its style sheet gives them, light and dark: the named colours of :root
+    and each theme's icon colour (theme-ID)."""
+    light_root, dark_root = re.findall(r":root \{ (?:color-scheme: [^;]*; )?(--text:[^}]*)\}", html)
+    light_themes, dark_themes = (dict(re.findall(r"\.theme-([\w-]+) \{ color: (#[0-9a-f]{6}); \}", part))
+                                 for part in html.split("@media (prefers-color-scheme: dark)", 1))
+    schemes = []
+    for root, themes in ((light_root, light_themes), (dark_root, dark_themes)):
+        named = dict(re.findall(r"--([\w-]+): (#[0-9a-f]{6})", root))
+        schemes.append({**named, **{f"theme-{ident}": colour for ident, colour in themes.items()}})
+    return schemes[0], schemes[1]
+
+
+def low_contrast(colours: dict[str, str]) -> list[str]:
+    """Every colour of text or icons below 4.5:1 on the page or on a box, and the buttons' words
+    (the page's colour) on their accent."""
+    from nlmg_pdf.stylesheet import contrast
+
+    shown = [name for name in colours if name in ("text", "muted", "accent", "answer", "link")
+             or name.startswith("theme-")]
+    pairs = [(name, ground) for name in shown for ground in ("page", "box")] + [("page", "accent")]
+    return [f"{name} on {ground}: {contrast(colours[name], colours[ground]):.2f}" for name, ground in pairs
+            if contrast(colours[name], colours[ground]) < 4.5]
+
+
+@pytest.mark.parametrize("style", ["default", "print", "large-print"])
+def test_every_colour_reads_in_both_schemes(style):
+    from nlmg_pdf.html import write_html
+    from nlmg_pdf.reading.style import load_style
+
+    chosen = load_style(ROOT / "styles" / f"{style}.yaml", f"styles/{style}.yaml", ROOT / "styles")
+    light, dark = scheme_colours(write_html(shipped_guide(m.Edition.STUDENT), chosen))
+    assert len([name for name in dark if name.startswith("theme-")]) == 6
+    assert low_contrast(light) == [] and low_contrast(dark) == []
+    # the theme's own colours, which the light scheme uses, would not do on the dark page
+    assert low_contrast({**dark, **{name: light[name] for name in light if name.startswith("theme-")}})

@@ -30,7 +30,8 @@ def test_wheel_ships_content_and_styles_and_builds_from_anywhere(tmp_path):
     probe = subprocess.run([sys.executable, "-c", "from nlmg_pdf.locations import bundled; print(bundled('content'))"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
     assert probe.stdout.strip() == str(target / "nlmg_pdf" / "bundled" / "content")
-    result = subprocess.run([sys.executable, "-m", "nlmg_pdf", "build", "--edition", "student"],
-                            cwd=elsewhere, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "nlmg_pdf", "build", "--edition", "student", "--format",
+                             "pdf,html"], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert len(open_pdf(elsewhere / "out" / "never-let-me-go-student.pdf").reader.pages) > 5
+    assert "localStorage" in (elsewhere / "out" / "never-let-me-go-student.html").read_text()  # (answers.js ships)

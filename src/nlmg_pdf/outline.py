@@ -1,10 +1,11 @@
 """What any writer asks of a guide, whatever it writes: the contents' entries, the places a
 link may lead to (in words, for a reader who cannot see them), the name of each kind of
-block (for messages), and the fixed words the guide prints around its content."""
+block (for messages), the fixed words the guide prints around its content, and its date in words."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from . import model as m
 
@@ -99,3 +100,13 @@ class Labels:
 
 
 LABELS = Labels()
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def written_date(day: date, language: str) -> str:
+    """A date as the guide's language writes it: 21 November 2026, or November 21, 2026."""
+    month = MONTHS[day.month - 1]
+    return f"{month} {day.day}, {day.year}" if language == "en-US" else f"{day.day} {month} {day.year}"

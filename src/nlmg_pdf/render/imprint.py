@@ -9,7 +9,6 @@ each part, and paragraphs.
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
@@ -20,6 +19,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
 from .. import __version__
 from .. import model as m
 from ..addresses import ADDRESS, link_target
+from ..outline import written_date
 from ..stylesheet import Style
 from .cover import stacked_height
 from .flowables import Grid, Rule, TaggedParagraph
@@ -31,8 +31,6 @@ from .tagging import Node
 MANIFEST = "guide.yaml"  # where the licence and the place to report come from (read by reading/guide.py)
 TITLE = "About this guide"
 LICENCE, CITE, REPORT = "Copying this guide", "How to cite this guide", "Found a mistake?"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 
 
 def imprint(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float, parent: Node,
@@ -108,7 +106,7 @@ def _box(heading: TaggedParagraph, words: TaggedParagraph, style: Style, width: 
 def _which(guide: m.Guide) -> str:
     """Which copy this is: "Teacher edition, version 0.1.0 of 21 November 2026." """
     md = guide.metadata
-    made = f"{_version()}{NO_BREAK}of {_day(md.date, md.language)}."  # (no line ends in the bare number)
+    made = f"{_version()}{NO_BREAK}of {written_date(md.date, md.language)}."  # (no line ends in the bare number)
     return f"{escaped(guide.edition.label)}, {made}" if guide.edition else made[0].upper() + made[1:]
 
 
@@ -127,13 +125,7 @@ def _citation(guide: m.Guide, style: Style) -> str:
     if guide.edition:
         parts.append(escaped(guide.edition.label.lower()))
     parts.append(_version())
-    return ", ".join(parts) + f", {_day(md.date, md.language)}."
-
-
-def _day(day: date, language: str) -> str:
-    """A date as the guide's language writes it: 21 November 2026, or November 21, 2026."""
-    month = MONTHS[day.month - 1]
-    return f"{month} {day.day}, {day.year}" if language == "en-US" else f"{day.day} {month} {day.year}"
+    return ", ".join(parts) + f", {written_date(md.date, md.language)}."
 
 
 def _linked(words: str, colour: str) -> str:
