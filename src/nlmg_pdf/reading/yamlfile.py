@@ -44,7 +44,9 @@ def _at(mark) -> Position:
     return mark.line + 1, mark.column + 1
 
 
-class _LineLoader(yaml.SafeLoader):
+class _Lines(yaml.constructor.SafeConstructor):
+    """The constructors that remember where each mapping, key, value and item begins."""
+
     def construct_mapping(self, node, deep=False):
         seen: set[str] = set()
         for key, _ in node.value:  # PyYAML keeps the last of two equal keys; an editor means one
@@ -72,9 +74,22 @@ class _LineLoader(yaml.SafeLoader):
         return sequence
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
+class _LineLoader(_Lines, yaml.SafeLoader):
+    pass
+
+
+# libyaml's parser (PyYAML's wheels carry it) under the same constructors: it keeps every line and
+# column, and parses twice as fast; its messages are worded its own way, so a file it refuses is
+# parsed again by the pure-Python parser, whose messages the tool's are made from
+class _FastLoader(_Lines, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
+
+
+_loader: Any
+for _loader in (_LineLoader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:map", _loader.construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _loader.construct_sequence)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)
 
 
 def read_text(path: Path, shown: str, where: Source | None = None) -> str:
@@ -91,6 +106,10 @@ def read_text(path: Path, shown: str, where: Source | None = None) -> str:
 
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
     """Parse YAML text, reporting syntax errors at `shown:line`."""
+    try:
+        return _shifted(yaml.load(text, Loader=_FastLoader), first_line - 1)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, RecursionError):
+        pass  # (said again below, in the words of the pure-Python parser)
     try:
         return _shifted(yaml.load(text, Loader=_LineLoader), first_line - 1)  # noqa: S506 - a SafeLoader subclass
     except yaml.reader.ReaderError as err:  # a control character, such as a NUL byte
