@@ -93,7 +93,7 @@ def _text(shown: str, style, parent: Node) -> TaggedParagraph:
 
 
 def _banner(label: str, paras: ParagraphStyles, style: Style, width: float, parent: Node) -> Grid:
-    words = ParagraphStyle("banner", parent=paras.cover_edition, textColor=style.banner_text_colour)
+    words = ParagraphStyle("banner", parent=paras.cover_edition, textColor=colors.HexColor(style.banner_text_colour))
     banner = Grid([[_text(escaped(label), words, parent)]], colWidths=[width], hAlign="LEFT")
     banner.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.accent_colour)),

@@ -53,9 +53,10 @@ def _story(guide: m.Guide, paras: ParagraphStyles, style: Style, width: float, e
                           spaceAfter=size * 0.3)
     heading = ParagraphStyle("imprint-heading", parent=paras.headings[1], keepWithNext=0, spaceBefore=0,
                              spaceAfter=size * 0.6)
-    part = ParagraphStyle("imprint-part", parent=paras.headings[2], keepWithNext=0, textColor=style.accent_colour,
+    part = ParagraphStyle("imprint-part", parent=paras.headings[2], keepWithNext=0,
+                          textColor=colors.HexColor(style.accent_colour),
                           spaceBefore=size * 1.2, spaceAfter=size * 0.25)
-    title = ParagraphStyle("imprint-guide", parent=paras.cover_edition, textColor=style.text_colour,
+    title = ParagraphStyle("imprint-guide", parent=paras.cover_edition, textColor=colors.HexColor(style.text_colour),
                            spaceAfter=size * 0.1)
     story: list[Flowable] = [
         _tagged(escaped(TITLE), heading, element, "H1"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -41,7 +42,7 @@ def build_paragraph_styles(style: Style, language: str = "en-GB") -> ParagraphSt
     serif, sans = register_family(style.body_font), register_family(style.heading_font)
     size, leading = style.body_size, style.body_leading
     body = ParagraphStyle(
-        "body", fontName=serif, fontSize=size, leading=leading, textColor=style.text_colour,
+        "body", fontName=serif, fontSize=size, leading=leading, textColor=HexColor(style.text_colour),
         alignment=TA_JUSTIFY if style.justify else TA_LEFT, spaceAfter=style.paragraph_space,
         allowWidows=0, allowOrphans=0, bulletFontName=serif, bulletFontSize=size,
         # pyphen's patterns, through reportlab's own hyphenation, for justified text
@@ -51,6 +52,8 @@ def build_paragraph_styles(style: Style, language: str = "en-GB") -> ParagraphSt
     def like(name: str, parent: ParagraphStyle = body, **changes) -> ParagraphStyle:
         if changes.get("alignment") == TA_LEFT:  # ragged text needs no hyphens: it has room
             changes.setdefault("hyphenationLang", "")
+        if isinstance(changes.get("textColor"), str):  # (a colour given as text is parsed at every line drawn)
+            changes["textColor"] = HexColor(changes["textColor"])
         return ParagraphStyle(name, parent=parent, **changes)
 
     sans_bold = face_name(style.heading_font, "bold")
