@@ -1,15 +1,18 @@
 """The command line as a user meets it: help, results, options, and mistakes."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import CONTENT, open_pdf, run_tool
+from nlmg_pdf import __version__
 
 RESULT_LINE = re.compile(r"^(?P<path>\S+\.pdf): (?P<pages>\d+) pages, [\d,]+ KB, \d+\.\d\d s$")
 
@@ -79,3 +82,48 @@ def test_help_loads_neither_reportlab_nor_the_model():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_usual_short_options_and_case_free_choices(tmp_path):
+    assert run_tool("-h").stdout == run_tool("--help").stdout and "Usage: nlmg-pdf" in run_tool("-h").stdout
+    assert run_tool("build", "-h").stdout == run_tool("build", "--help").stdout
+    assert run_tool("-V").stdout == run_tool("--version").stdout == f"nlmg-pdf {__version__}\n"
+    build_help = " ".join(run_tool("build", "-h").stdout.split())
+    assert "-o, --out PATH" in build_help and "--content PATH" in build_help and "--style NAME|PATH" in build_help
+    assert "<str>" not in build_help and "<path>" not in build_help
+    # (the web page is the quick build; the options are read the same for a PDF)
+    result = run_tool("build", "--edition", "Student", "--paper", "A4", "--format", "html", "-o", f"{tmp_path}/")
+    assert result.returncode == 0, result.stderr
+    assert [path.name for path in tmp_path.iterdir()] == ["never-let-me-go-student.html"]
+    wrong = run_tool("build", "--paper", "B5")
+    assert wrong.returncode != 0 and len(wrong.stderr.strip().splitlines()) == 1 and "'B5'" in wrong.stderr
+
+
+def test_open_shows_each_written_file_in_the_systems_viewer(tmp_path):
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    opened = tmp_path / "opened.txt"
+    viewer = tools / ("open" if sys.platform == "darwin" else "xdg-open")
+    viewer.write_text(f'#!/bin/sh\necho "$1" >> "{opened}"\n')
+    viewer.chmod(0o755)
+    env = {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}"}
+    result = run_tool("build", "--edition", "all", "--format", "html", "--open", "-o", f"{tmp_path}/out/", env=env)
+    assert result.returncode == 0, result.stderr
+    for _ in range(100):  # (the viewer is started, not waited for)
+        if opened.is_file() and len(opened.read_text().splitlines()) == 2:
+            break
+        time.sleep(0.05)
+    assert sorted(Path(line).name for line in opened.read_text().splitlines()) == [
+        "never-let-me-go-student.html", "never-let-me-go-teacher.html"]
+    missing = run_tool("build", "--format", "html", "--open", "-o", f"{tmp_path}/again/",
+                       env={"PATH": str(tools.parent)})
+    assert missing.returncode == 0 and "--open: no " in missing.stderr and (tmp_path / "again").is_dir()
+
+
+def test_shell_completion_installs_and_completes(tmp_path):
+    installed = run_tool("--install-completion", "bash", env={"HOME": str(tmp_path), "SHELL": "/bin/bash"})
+    assert installed.returncode == 0, installed.stderr
+    script = tmp_path / ".bash_completions" / "nlmg-pdf.sh"
+    assert script.is_file() and str(script) in (tmp_path / ".bashrc").read_text()
+    completed = run_tool(env={"_NLMG_PDF_COMPLETE": "complete_bash", "COMP_WORDS": "nlmg-pdf bu", "COMP_CWORD": "1"})
+    assert completed.stdout.split() == ["build"]

@@ -6,6 +6,7 @@ reportlab, rich) when it runs, so asking for help is instant.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from contextlib import nullcontext
 from dataclasses import replace
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Build a printable, accessible study guide to a novel from its Markdown and YAML content "
          "(by default, the guide that ships with the tool).",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]})
 
 
 Paper = StrEnum("Paper", {name: name for name in PAPER_SIZES})  # type: ignore[misc]  # (made from a dict)
@@ -51,7 +53,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Build a printable, accessible study guide to a novel from Markdown and YAML content."""
@@ -64,16 +66,18 @@ TEACHER_CHOICE = EditionChoice(Edition.TEACHER.value)
 @app.command(short_help="Build the guide as a PDF (both editions with --edition all).")
 def build(
     edition: Annotated[EditionChoice, typer.Option(
-        help="Which edition to build: the student workbook, the teacher's copy with answers "
+        case_sensitive=False, help="Which edition to build: the student workbook, the teacher's copy with answers "
              "and notes, or all of them.")] = TEACHER_CHOICE,
     out: Annotated[str | None, typer.Option(
-        "--out", help="Where to write the PDF (default: out/TITLE-EDITION.pdf, named for the novel, "
-                      "such as out/never-let-me-go-teacher.pdf); a folder "
+        "--out", "-o", metavar="PATH", help="Where to write the PDF (default: out/TITLE-EDITION.pdf, named for "
+                      "the novel, such as out/never-let-me-go-teacher.pdf); a folder "
                       "(ending in /) to write it into; with --edition all, the folder for both.")] = None,
-    content: Annotated[Path | None, typer.Option(help="A content folder to build instead of the "
+    content: Annotated[Path | None, typer.Option(metavar="PATH", help="A content folder to build instead of the "
                                                     "guide's own (for an edited copy).")] = None,
-    style: Annotated[str, typer.Option(help="A style name from styles/ or a path to a style file.")] = "default",
-    paper: Annotated[Paper | None, typer.Option(help="Paper size; overrides the style's.")] = None,
+    style: Annotated[str, typer.Option(metavar="NAME|PATH", help="A style name from styles/ or a path to a "
+                                       "style file.")] = "default",
+    paper: Annotated[Paper | None, typer.Option(case_sensitive=False, help="Paper size; overrides the "
+                                                "style's.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on a terminal; "
                                                               "only the result lines.")] = False,
     duplex: Annotated[bool, typer.Option("--duplex", help="For double-sided printing: start every section (and "
@@ -90,6 +94,8 @@ def build(
     formats: Annotated[str, typer.Option("--format", metavar="FORMAT[,FORMAT]", help="What to write: pdf, html "
                                          "(one self-contained page per edition, for a course page) or "
                                          "pdf,html.")] = "pdf",
+    show: Annotated[bool, typer.Option("--open", help="Open what was written in the system's viewer (the PDF "
+                                       "viewer, or the browser for a web page).")] = False,
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
     try:  # (Ctrl-C during these imports, a fifth of a second, ends like Ctrl-C at any later point)
@@ -146,6 +152,8 @@ def build(
         print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, {result.seconds:.2f} s")
     for line in written:
         print(line)
+    if show:
+        _open([result.path for result in built] + list(pages.values()))
 
 
 FORMATS = ("pdf", "html")
@@ -189,6 +197,23 @@ def _write_html(guide: Guide, style: Style, pages: dict[Edition, Path]) -> list[
     return lines
 
 
+def _open(paths: list[Path]) -> None:
+    """Show each written file in the system's viewer, as a double click would, without waiting
+    for it; where there is none, say so on one line (the files are written either way)."""
+    import subprocess
+
+    for path in paths:
+        if sys.platform == "win32":
+            os.startfile(path)  # type: ignore[attr-defined]  # (Windows only)
+            continue
+        opener = "open" if sys.platform == "darwin" else "xdg-open"
+        if shutil.which(opener) is None:
+            print(f"--open: no '{opener}' here to open {path} with; open it yourself", file=sys.stderr)
+            return
+        subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+
+
 def _interrupted(written: bool, number: int = 2) -> None:
     """Say truly what an interrupted build left, and exit as a shell expects (128 + signal)."""
     from . import INTERRUPTED
@@ -202,7 +227,8 @@ def _interrupted(written: bool, number: int = 2) -> None:
 
 @app.command(name="list", short_help="List the pieces a handout can be made of (build --only).")
 def list_pieces(
-    content: Annotated[Path | None, typer.Option(help="A content folder to list instead of the guide's own.")] = None,
+    content: Annotated[Path | None, typer.Option(metavar="PATH", help="A content folder to list instead of the "
+                                                 "guide's own.")] = None,
 ) -> None:
     """List every piece 'build --only' accepts: its id, what it is, and its name."""
     from .errors import UserError
@@ -220,10 +246,10 @@ def list_pieces(
 
 @app.command(short_help="Check the content and styles; list every problem.")
 def check(
-    content: Annotated[Path | None, typer.Option(help="A content folder to check instead of the "
+    content: Annotated[Path | None, typer.Option(metavar="PATH", help="A content folder to check instead of the "
                                                     "guide's own.")] = None,
-    style: Annotated[str | None, typer.Option(help="A style name or a style file of your own to check as "
-                                                   "well (the shipped styles are always checked).")] = None,
+    style: Annotated[str | None, typer.Option(metavar="NAME|PATH", help="A style name or a style file of your "
+                                              "own to check as well (the shipped styles are always checked).")] = None,
 ) -> None:
     """Check the content and the styles without building; list every problem found."""
     from .errors import UserError
