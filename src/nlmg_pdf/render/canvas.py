@@ -4,7 +4,6 @@ carries the structure tree and the document-level entries accessibility checkers
 from __future__ import annotations
 
 from collections.abc import Mapping
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFObjectReference, PDFPage, PDFString, PDFtrue
@@ -12,6 +11,7 @@ from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFObjectRefer
 from .. import __version__
 from .. import model as m
 from .forms import Forms
+from .markup import escape
 from .reportlab_compat import HookedCanvas, add_annotation, allow_page_keys, annotation_reference, annotation_total
 from .session import LayoutSession
 from .tagging import Node, Tagger
