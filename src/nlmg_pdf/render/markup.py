@@ -7,7 +7,7 @@ from .tagging import DECORATION, END, LINK, NAMED, NOTE, SPAN
 _MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
-def escape(value: str, more: dict[str, str] | None = None) -> str:
+def escape(value: str, more: dict[str, str | int | None] | None = None) -> str:
     """`value` with &, < and > (and any of `more`) as entities, for markup and XML. (The standard
     library's own, in xml.sax.saxutils, imports urllib, http and email with it: a tenth of a
     second of every build on a slow machine.)"""
