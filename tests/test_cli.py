@@ -127,3 +127,36 @@ def test_shell_completion_installs_and_completes(tmp_path):
     assert script.is_file() and str(script) in (tmp_path / ".bashrc").read_text()
     completed = run_tool(env={"_NLMG_PDF_COMPLETE": "complete_bash", "COMP_WORDS": "nlmg-pdf bu", "COMP_CWORD": "1"})
     assert completed.stdout.split() == ["build"]
+
+
+def on_a_terminal(*args: str, cwd: Path) -> str:
+    """What `nlmg-pdf ARGS` shows on a terminal (a pseudo-terminal here), as one string."""
+    import pty
+
+    leader, follower = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "nlmg_pdf", *args], cwd=cwd, stdin=follower, stdout=follower,
+                             stderr=follower, env={**os.environ, "TERM": "xterm", "COLUMNS": "100"})
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # (the terminal closes when the build ends)
+            break
+        if not chunk:
+            break
+        shown += chunk
+    child.wait(timeout=120)
+    os.close(leader)
+    return shown.decode(errors="replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_a_build_shows_its_progress_on_a_terminal_and_not_when_quiet(tmp_path):
+    shown = on_a_terminal("build", "-o", "guide.pdf", cwd=tmp_path)
+    assert "Reading the content" in shown and "guide.pdf: " in shown
+    quiet = on_a_terminal("build", "-q", "-o", "quiet.pdf", cwd=tmp_path)
+    assert "Reading the content" not in quiet and "quiet.pdf: " in quiet
+    piped = run_tool("build", "-o", f"{tmp_path}/piped.pdf")  # (not a terminal: the result line alone)
+    assert piped.stdout.splitlines() == [line for line in piped.stdout.splitlines() if line.endswith(" s")]
+    assert len(piped.stdout.splitlines()) == 1

@@ -21,6 +21,8 @@ from .editions import Edition
 from .stylesheet import PAPER_SIZES
 
 if TYPE_CHECKING:
+    from rich.status import Status
+
     from .errors import UserError
     from .model import Guide
     from .stylesheet import Style
@@ -99,8 +101,6 @@ def build(
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
     try:  # (Ctrl-C during these imports, a fifth of a second, ends like Ctrl-C at any later point)
-        from rich.console import Console
-
         from .build import build_editions, layout_workers
         from .errors import UserError
         from .handouts import chosen_pieces
@@ -108,12 +108,10 @@ def build(
         from .output import Interrupted, check_target
         from .reading.files import noting_reads
         from .transforms import double_sided
+
+        status = None if quiet else _progress()
     except KeyboardInterrupt:
         _interrupted(False)
-
-    console = Console(highlight=False, soft_wrap=True, emoji=False)
-    # a spinner with the current step on a terminal; nothing extra when piped or quiet
-    status = console.status("Reading the content") if console.is_terminal and not quiet else None
     try:
         editions = list(Edition) if edition == ALL else [Edition(edition.value)]
         wanted = _formats(formats)
@@ -195,6 +193,16 @@ def _write_html(guide: Guide, style: Style, pages: dict[Edition, Path]) -> list[
         lines.append(f"{target}: {len(made[target]) / 1024:,.0f} KB, {time.perf_counter() - started:.2f} s")
     write_all(made)
     return lines
+
+
+def _progress() -> Status | None:
+    """A spinner with the current step, on a terminal only: piped, a build prints just its result
+    lines (rich, which draws it, is imported only then)."""
+    if not sys.stdout.isatty():
+        return None
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, emoji=False).status("Reading the content")
 
 
 def _open(paths: list[Path]) -> None:
