@@ -6,6 +6,10 @@ out again until the contents' page numbers settle. Its running head and footer a
 than the tool's (no page total), so the floor is, if anything, flattered.
 
     python bench/floor.py STORY.pickle OUT.pdf      (prints the number of layout passes)
+
+With --one-pass it is the minimal one-pass floor instead: the same story without the
+TableOfContents, laid out once by `build` (no contents to settle, no tagging, no page total):
+what reportlab costs for these paragraphs, fonts and pages and nothing more.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.tableofcontents import TableOfContents
 
 
 class FloorDocument(BaseDocTemplate):
@@ -60,11 +65,15 @@ def register_fonts(fonts: dict) -> None:
         addMapping(family, bold, italic, face)
 
 
-def main(story_path: str, out: str) -> None:
+def main(story_path: str, out: str, *flags: str) -> None:
     story_file = Path(story_path)
     page = json.loads(story_file.with_suffix(".json").read_text())
     register_fonts(page["fonts"])
     flowables = pickle.loads(story_file.read_bytes())
+    if "--one-pass" in flags:
+        FloorDocument(out, page).build([f for f in flowables if not isinstance(f, TableOfContents)])
+        print(1)
+        return
     passes = FloorDocument(out, page).multiBuild(flowables)
     print(passes)
 
