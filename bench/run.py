@@ -1,14 +1,14 @@
 """How fast nlmg-pdf builds, against the usual reportlab approach. One command, from the
 project folder, after the README's set-up:
 
-    .venv/bin/python bench/run.py            (about five minutes; --quick: 1x and 10x only)
+    .venv/bin/python bench/run.py     (5 to 20 minutes by the machine; --quick: 1x and 10x only)
 
 It prints tables and never fails on a number. Every time is a whole process's wall time
-(but for the one-pass table's CPU times), the median of several runs (one at 50x); memory is the peak resident size of the largest
-process (os.wait4). "The floor" is bench/floor.py: the tool's own flowables, pickled,
-laid out by a plain BaseDocTemplate with TableOfContents and multiBuild; "one pass" is the
-same script with --one-pass, the story laid out once with no contents (compared in CPU time,
-against a budget of 1.25 times). The 10x and 50x
+(but for the one-pass table's CPU times), the median of several runs (one at 50x); memory
+is the peak resident size of the largest process (os.wait4). "The floor" is bench/floor.py:
+the tool's own flowables, pickled, laid out by a plain BaseDocTemplate with TableOfContents
+and multiBuild; "one pass" is the same script with --one-pass, the story laid out once with
+no contents (compared in CPU time, against a budget of 1.25 times). The 10x and 50x
 guides are made here, by copying every section of the shipped content 10 or 50 times.
 """
 from __future__ import annotations
