@@ -55,7 +55,7 @@ def drawing_svg(block: m.Drawing, style: Style, description: str, number: str, w
     svg = svg.replace(' id="group"', "")
     svg = re.sub(r'<svg width="[\d.]+" height="[\d.]+"', f'<svg role="img" aria-labelledby="drawing-{number}-title '
                  f'drawing-{number}-desc" class="drawing-svg"', svg, count=1)
-    svg = _measured(svg, chosen)
+    svg = _measured(svg)
     bold, regular = re.escape(chosen.bold), re.escape(chosen.font)
     svg = re.sub(rf"font-family: {bold};", f"font-family: {SANS}; font-weight: bold;", svg)
     svg = re.sub(rf"font-family: {regular};", f"font-family: {SANS};", svg)
@@ -66,7 +66,7 @@ TEXT = re.compile(r'<text (?P<before>[^>]*)style="font-family: (?P<font>[^;]+); 
                   r'(?P<rest>[^"]*)"(?P<after>[^>]*)>(?P<words>[^<]*)</text>')
 
 
-def _measured(svg: str, chosen: Look) -> str:
+def _measured(svg: str) -> str:
     """Each label given the width it was laid out at, in the drawing's own font: the page shows its
     own fonts, wider or narrower, which the browser fits to that width, so that no label runs
     into a box or a line that the layout kept it clear of."""
