@@ -162,7 +162,9 @@ def python_still_starting(stderr: str) -> bool:
     if stderr.startswith("Could not import runpy module"):
         return True
     frames = [line for line in lines if line.lstrip().startswith("File ")]
-    return (bool(lines) and lines[0].startswith("Traceback") and lines[-1] == "KeyboardInterrupt"
+    # (a traceback, or, when it came during the import of `site`, Python's fatal start-up error)
+    first = ("Traceback", "Fatal Python error: init_import_site")
+    return (bool(lines) and lines[0].startswith(first) and lines[-1].strip() == "KeyboardInterrupt"
             and bool(frames) and all('File "<frozen ' in frame for frame in frames))
 
 
