@@ -332,6 +332,56 @@ def test_map_only_used_codes_leaves_no_code_mapped_to_nothing():
         assert {chr(int(value, 16)) for value in entries} >= set("Afew")
 
 
+def test_register_when_used_makes_a_font_only_when_it_is_first_asked_for():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from nlmg_pdf.fontfiles import face_file
+
+    made, then = [], []
+
+    def make():
+        made.append(1)
+        return TTFont("SeamTest-regular", str(face_file("Source Sans Pro", "regular")))
+
+    compat.register_when_used("SeamTest-regular", make, then=lambda: then.append(1))
+    assert made == [] and "SeamTest-regular" not in pdfmetrics.getRegisteredFontNames()
+    width = pdfmetrics.stringWidth("Kathy", "SeamTest-regular", 10)  # (as paragraphs measure)
+    assert made == [1] and then == [1] and width > 0
+    new_canvas().setFont("SeamTest-regular", 10)  # made once: drawing finds the same font
+    assert made == [1] and pdfmetrics.getFont("SeamTest-regular").face.name.startswith(b"SourceSansPro")
+    with pytest.raises(KeyError):  # a name nobody registered is still reportlab's own error
+        pdfmetrics.getFont("SeamTest-never-registered")
+
+
+FACES_MAPPED = """
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.pdfbase import pdfmetrics
+from nlmg_pdf.fontfiles import FACES, face_name
+from nlmg_pdf.render.fonts import register_family
+
+family = "Source Serif Pro"
+regular, bold, bold_italic = register_family(family), face_name(family, "bold"), face_name(family, "bold-italic")
+expected = {(regular, 1, 0): bold, (regular, 0, 1): face_name(family, "italic"), (regular, 1, 1): bold_italic,
+            (bold, 0, 1): bold_italic, (bold, 1, 1): bold_italic}
+for face in FACES:  # making each face (which maps its own family anew) leaves the mapping as it was
+    pdfmetrics.getFont(face_name(family, face))
+    assert {key: tt2ps(*key) for key in expected} == expected, face
+    semibold = face_name(family, "semibold")
+    assert ps2tt(semibold)[0] == semibold.lower(), face  # a face of its own, as <para> needs
+print("mapped")
+"""
+
+
+def test_faces_made_when_used_resolve_bold_and_italic_as_registering_all_at_once_would():
+    import subprocess
+    import sys
+
+    # (in a new process: here an earlier test may have made every face already)
+    result = subprocess.run([sys.executable, "-c", FACES_MAPPED], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "mapped", result.stderr
+
+
 # --- no private reportlab name outside the compatibility module ------------------------------------
 
 

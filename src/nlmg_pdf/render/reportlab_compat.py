@@ -26,15 +26,17 @@ The hooks, by reportlab name (pyproject.toml lists them with the versions they p
   `_SplitWordHY` and `_FK_BREAK`, how the line breaking marks a hyphen it added (`readable_line_ends`);
 - `ttfonts.makeToUnicodeCMap`: the ToUnicode map of each font subset (`map_only_used_codes`);
 - `PDFTextObject._textOut` and `._wordSpace`: the spaces a line has drawn and their added
-  width in justified text (`CountingTextObject`, `stretch_so_far`).
+  width in justified text (`CountingTextObject`, `stretch_so_far`);
+- `pdfmetrics.findFontAndRegister`, which `pdfmetrics.getFont` calls for a name not yet
+  registered: a face is parsed only when first asked for (`register_when_used`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFPage
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -299,3 +301,34 @@ def map_only_used_codes() -> None:
 
     used_codes_only.only_used = True  # type: ignore[attr-defined]
     ttfonts.makeToUnicodeCMap = used_codes_only
+
+
+# --- fonts made when first used -------------------------------------------------------
+
+_waiting: dict[str, tuple[Callable[[], Any], Callable[[], None]]] = {}  # font name -> what makes it, then
+
+
+def register_when_used(name: str, make: Callable[[], Any], then: Callable[[], None] = lambda: None) -> None:
+    """Register the font `name`, made by `make` only when something first asks for it, and
+    call `then` once it is registered: a TrueType face is parsed on registering (2 ms each),
+    and a style's families offer faces (semibold italic, say) that a guide may never set a
+    word in."""
+    if getattr(pdfmetrics.findFontAndRegister, "making", None) is not _waiting:
+        pdfmetrics.findFontAndRegister = _made_or_found(pdfmetrics.findFontAndRegister)
+    if name not in pdfmetrics.getRegisteredFontNames():
+        _waiting[name] = (make, then)
+
+
+def _made_or_found(find: Callable[[str], Any]) -> Callable[[str], Any]:
+    def made_or_found(name: str) -> Any:
+        waiting = _waiting.pop(str(name), None)
+        if waiting is None:
+            return find(name)  # reportlab's own: a standard font, or its error for an unknown one
+        make, then = waiting
+        font = make()
+        pdfmetrics.registerFont(font)
+        then()
+        return font
+
+    made_or_found.making = _waiting  # type: ignore[attr-defined]  # (installed once)
+    return made_or_found
