@@ -2,7 +2,7 @@
 from its file when first used."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
@@ -19,7 +19,7 @@ def register_family(family: str) -> str:
     for face in FACES:
         name, path = face_name(family, face), str(face_file(family, face))
         # registering a face maps <b> and <i> within it to itself; the family's own mapping follows
-        register_when_used(name, lambda name=name, path=path: TTFont(name, path), then=lambda: _map(family))
+        register_when_used(name, partial(TTFont, name, path), then=partial(_map, family))
     _map(family)
     return face_name(family)
 
