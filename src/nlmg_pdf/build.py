@@ -74,11 +74,12 @@ def layout_workers(editions: int) -> Iterator[list[LayoutWorker]]:
 
 def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
                    progress: Progress = lambda message: None, workers: Sequence[LayoutWorker] = (),
-                   booklet: bool = False) -> list[Built]:
+                   booklet: bool = False, last: bool = True) -> list[Built]:
     """Lay out each edition (the teacher's here, others in `workers` if given), then write
     the files, all together or none. Only this process writes, so a build stopped by Ctrl-C
     or SIGTERM while laying out writes nothing; one stopped while writing finishes writing
-    first (`Interrupted.written` then says so)."""
+    first (`Interrupted.written` then says so). A `last` build (the process ends soon after)
+    ignores the signals once written; otherwise (a watch) they are handled as before."""
     for out in targets.values():
         check_writable(out)  # before minutes of layout, not after
     # the teacher edition, the longest, is laid out here while the workers take the others
@@ -101,7 +102,7 @@ def build_editions(guide: Guide, style: Style, targets: dict[Edition, Path],
         progress("imposing the pages as booklets")
         rendered = {edition: _imposed(done, guide) for edition, done in rendered.items()}
     progress(f"writing {', '.join(map(str, targets.values()))}")
-    with signals_deferred(then_ignored=True) as held:  # (the build ends soon after: see its note)
+    with signals_deferred(then_ignored=last) as held:
         write_all({out: rendered[edition].pdf for edition, out in targets.items()})
     built = [Built(out, rendered[edition].pages, len(rendered[edition].pdf), rendered[edition].seconds)
              for edition, out in targets.items()]

@@ -9,7 +9,6 @@ import os
 import shutil
 import sys
 from contextlib import nullcontext
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -39,12 +38,6 @@ Paper = StrEnum("Paper", {name: name for name in PAPER_SIZES})  # type: ignore[m
 
 
 ALL = "all"
-
-
-def default_output(edition: Edition, stem: str, kind: str = "") -> Path:
-    """out/STEM-EDITION.pdf, where STEM comes from the novel's title (never-let-me-go); a
-    booklet's is out/STEM-EDITION-booklet.pdf, beside the guide's own."""
-    return Path("out") / f"{stem}-{edition.value}{'-' + kind if kind else ''}.pdf"
 
 
 def _version(value: bool) -> None:
@@ -101,44 +94,20 @@ def build(
 ) -> None:
     """Build the guide as a PDF and print where it went, one line per file."""
     try:  # (Ctrl-C during these imports, a fifth of a second, ends like Ctrl-C at any later point)
-        from .build import build_editions, layout_workers
+        from .build import layout_workers
         from .errors import UserError
-        from .handouts import chosen_pieces
-        from .inputs import content_shown, load, placed
-        from .output import Interrupted, check_target
-        from .reading.files import noting_reads
-        from .transforms import double_sided
+        from .output import Interrupted
+        from .request import Request, carry_out, formats_of
 
         status = None if quiet else _progress()
     except KeyboardInterrupt:
         _interrupted(False)
     try:
-        editions = list(Edition) if edition == ALL else [Edition(edition.value)]
-        wanted = _formats(formats)
-        _refuse_pdf_folder(editions, out)
-        with status or nullcontext(), layout_workers(len(editions) if "pdf" in wanted else 1) as workers:
-            with noting_reads() as inputs:
-                guide, chosen_style = load(content, style, paper.value if paper else None)
-            if duplex:
-                guide = double_sided(guide)
-            if only is not None:
-                guide = replace(guide, only=chosen_pieces(guide, only, editions))
-            kind = "-".join([*guide.only, *(["booklet"] if booklet else [])])
-            targets = _targets(editions, out, guide.metadata.file_stem, kind)
-            pages = {}
-            if "html" in wanted:  # (a booklet is only ever a PDF: the page is named for the guide or the handout)
-                pages = _html_targets(_targets(editions, out, guide.metadata.file_stem, "-".join(guide.only)))
-            for target in [*targets.values(), *pages.values()]:
-                check_target(target, inputs, str(target))
-            built = []
-            if "pdf" in wanted:
-                try:
-                    built = build_editions(guide, chosen_style, targets,
-                                           progress=status.update if status else lambda message: None,
-                                           workers=workers, booklet=booklet)
-                except UserError as error:  # a block that cannot be laid out, named by its file
-                    raise UserError(placed(error.problems, content_shown(content))) from None
-            written = _write_html(guide, chosen_style, pages)
+        request = Request(_editions(edition), out, content, style, paper.value if paper else None, duplex, only,
+                          booklet, formats_of(formats))
+        laying_out = len(request.editions) if "pdf" in request.formats else 1
+        with status or nullcontext(), layout_workers(laying_out) as workers:
+            done = carry_out(request, status.update if status else lambda message: None, workers)
     except UserError as error:
         _report(error)
         raise typer.Exit(1) from None
@@ -146,53 +115,54 @@ def build(
         _interrupted(stopped.written, stopped.number)
     except KeyboardInterrupt:
         _interrupted(False)
-    for result in built:
-        print(f"{result.path}: {result.pages} pages, {result.size / 1024:,.0f} KB, {result.seconds:.2f} s")
-    for line in written:
+    for line in done.lines:
         print(line)
     if show:
-        _open([result.path for result in built] + list(pages.values()))
+        _open([result.path for result in done.built] + list(done.pages.values()))
 
 
-FORMATS = ("pdf", "html")
+def _editions(chosen: EditionChoice) -> tuple[Edition, ...]:
+    return tuple(Edition) if chosen == ALL else (Edition(chosen.value),)
 
 
-def _formats(given: str) -> list[str]:
-    """The formats of `--format pdf,html`, each known."""
+@app.command(short_help="Build, then build again whenever the content or the style changes.")
+def watch(
+    edition: Annotated[EditionChoice, typer.Option(
+        case_sensitive=False, help="Which edition to build: student, teacher or all.")] = TEACHER_CHOICE,
+    out: Annotated[str | None, typer.Option("--out", "-o", metavar="PATH", help="Where to write the PDF, as for "
+                                            "build.")] = None,
+    content: Annotated[Path | None, typer.Option(metavar="PATH", help="The content folder to watch and build "
+                                                 "(default: the guide's own).")] = None,
+    style: Annotated[str, typer.Option(metavar="NAME|PATH", help="A style name from styles/ or a path to a "
+                                       "style file; it is watched too.")] = "default",
+    paper: Annotated[Paper | None, typer.Option(case_sensitive=False, help="Paper size; overrides the "
+                                                "style's.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the result lines and problems, not what "
+                                                              "changed.")] = False,
+    duplex: Annotated[bool, typer.Option("--duplex", help="As for build.")] = False,
+    only: Annotated[str | None, typer.Option("--only", metavar="ID[,ID...]", help="Build a handout of these "
+                                             "pieces only, as for build.")] = None,
+    formats: Annotated[str, typer.Option("--format", metavar="FORMAT[,FORMAT]", help="What to write: pdf, html "
+                                         "or pdf,html.")] = "pdf",
+) -> None:
+    """Build the guide, then build it again each time a file of the content or the style is
+    saved, until Ctrl-C. A change with a mistake prints its problems, as check does, and
+    leaves the last good files as they were."""
     from .errors import UserError
-    from .model import Source
+    from .request import Request, formats_of
+    from .watching import watch as watching
 
-    chosen = [part.strip().lower() for part in given.split(",") if part.strip()]
-    for name in chosen:
-        if name not in FORMATS:
-            raise UserError.one(Source("--format"), f"unknown format '{name}'; expected pdf, html or pdf,html")
-    if not chosen:
-        raise UserError.one(Source("--format"), "no format named; expected pdf, html or pdf,html")
-    return chosen
-
-
-def _html_targets(targets: dict[Edition, Path]) -> dict[Edition, Path]:
-    """Each edition's page, beside its PDF: the same name, ending .html."""
-    return {edition: target.with_suffix(".html") for edition, target in targets.items()}
+    try:
+        request = Request(_editions(edition), out, content, style, paper.value if paper else None, duplex, only,
+                          formats=formats_of(formats))
+    except UserError as error:
+        _report(error)
+        raise typer.Exit(1) from None
+    raise typer.Exit(watching(request, say=(lambda message: None) if quiet else _said, report=_report))
 
 
-def _write_html(guide: Guide, style: Style, pages: dict[Edition, Path]) -> list[str]:
-    """Write each edition's page (all or none); a line for each, as for a PDF."""
-    import time
-
-    from .html import write_html
-    from .output import write_all
-    from .transforms import prepare
-
-    if not pages:
-        return []
-    made, lines = {}, []
-    for edition, target in pages.items():
-        started = time.perf_counter()
-        made[target] = write_html(prepare(guide, edition), style).encode()
-        lines.append(f"{target}: {len(made[target]) / 1024:,.0f} KB, {time.perf_counter() - started:.2f} s")
-    write_all(made)
-    return lines
+def _said(message: str) -> None:
+    print(message, flush=True)
 
 
 def _progress() -> Status | None:
@@ -290,33 +260,7 @@ def _report(error: UserError) -> None:
     """Every problem on a line of its own, as `path:line:column: message`, exactly as written
     (plain text: no markup or emoji codes read into it, so `faq.md:100:1` stays as it is)."""
     for problem in error.problems:
-        print(problem, file=sys.stderr)
-
-
-def _refuse_pdf_folder(editions: list[Edition], out: str | None) -> None:
-    """Several editions go into a folder; a PDF file's name is a mistake there."""
-    if len(editions) > 1 and out is not None and out.lower().endswith(".pdf"):
-        from .errors import UserError
-        from .model import Source
-
-        raise UserError.one(Source("--out"), f"'{out}' names a PDF file; with --edition all, "
-                            "expected a folder to write both editions into")
-
-
-def _targets(editions: list[Edition], out: str | None, stem: str, kind: str = "") -> dict[Edition, Path]:
-    """Where each edition asked for goes: `--out` names the file, or a folder to put it in."""
-    if out is None:
-        return {edition: default_output(edition, stem, kind) for edition in editions}
-    if len(editions) == 1 and not (out.endswith(("/", os.sep)) or _is_folder(Path(out))):
-        return {editions[0]: Path(out)}
-    return {edition: Path(out) / default_output(edition, stem, kind).name for edition in editions}
-
-
-def _is_folder(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:  # a name too long, say: the checks of the target name the problem
-        return False
+        print(problem, file=sys.stderr, flush=True)
 
 
 def main() -> None:

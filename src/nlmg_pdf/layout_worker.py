@@ -35,9 +35,11 @@ class LayoutWorker:
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._answer: tuple[str, Any] | None = None
         self._answered = threading.Event()
+        self.given = False  # a job (one edition, once)
 
     def lay_out(self, guide: Guide, style: Style, edition: Edition) -> None:
         """Send the job; the answer is read as it comes, in the background."""
+        self.given = True
         threading.Thread(target=self._send, args=(pickle.dumps((guide, style, edition)),), daemon=True).start()
         threading.Thread(target=self._receive, daemon=True).start()
 

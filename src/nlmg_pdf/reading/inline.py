@@ -7,7 +7,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .. import model as m
 from ..errors import Problems
-from .parser import MARKDOWN
+from .parser import inline_tokens
 
 ALLOWED_LINK = re.compile(r"(https?|mailto):")
 
@@ -25,7 +25,7 @@ class InlineReader:
     def parse(self, text: str, where: m.Source) -> tuple[m.Inline, ...]:
         """Markdown inside a YAML field (a profile, an answer): inline markup only."""
         self.line, self.column = where.line, where.column
-        tokens = MARKDOWN.parseInline(text.strip())
+        tokens = inline_tokens(text.strip())
         return self.convert(SyntaxTreeNode(tokens).children[0].children)
 
     def convert(self, nodes) -> tuple[m.Inline, ...]:

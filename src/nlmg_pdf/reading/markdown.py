@@ -19,7 +19,7 @@ from ..errors import Problems, did_you_mean
 from .catalog import Catalog
 from .images import ImageReader
 from .inline import InlineReader, describe
-from .parser import MARKDOWN
+from .parser import block_tokens
 
 NOTE_PARTS = {"bullet_list": "a list", "ordered_list": "a list", "blockquote": "a quotation",
               "table": "a table", "heading": "a heading", "hr": "a rule", "container_box": "a box"}
@@ -65,7 +65,7 @@ class MarkdownReader:
         """The body's blocks; internal links are left in `self.inline.links` to check later."""
         self.inline.lines = text.splitlines()
         self._check_notes(self.inline.lines)
-        return tuple(self._blocks(SyntaxTreeNode(MARKDOWN.parse(text)).children))
+        return tuple(self._blocks(SyntaxTreeNode(block_tokens(text)).children))
 
     def _check_notes(self, lines: list[str]) -> None:
         """Every footnote marker has its note and every note its marker (the parser would print

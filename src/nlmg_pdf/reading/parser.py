@@ -5,9 +5,12 @@ Raw HTML is off, so a tag typed into content stays visible text and can never be
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -42,3 +45,48 @@ def _parser() -> MarkdownIt:
 
 
 MARKDOWN = _parser()
+
+
+class KeptParses:
+    """The tokens of each text parsed in this round of builds and the last, so that a rebuild
+    (`nlmg-pdf watch`) parses again only the texts an edit changed. Two rounds are kept, not
+    all: a text edited away is forgotten one rebuild later."""
+
+    def __init__(self) -> None:
+        self.last: dict[tuple[str, str], Sequence[Token]] = {}
+        self.now: dict[tuple[str, str], Sequence[Token]] = {}
+
+    def next_round(self) -> None:
+        self.last, self.now = self.now, {}
+
+    def tokens(self, kind: str, text: str, parse: Callable[[str], list[Token]]) -> Sequence[Token]:
+        key = (kind, text)
+        found = self.now.get(key) or self.last.get(key)
+        if found is None:
+            found = tuple(parse(text))  # (read, never changed, by the readers)
+        self.now[key] = found
+        return found
+
+
+_kept: KeptParses | None = None
+
+
+@contextmanager
+def parses_kept(kept: KeptParses) -> Iterator[None]:
+    """Within the block, texts parsed before (by `kept`) are not parsed again."""
+    global _kept
+    before, _kept = _kept, kept
+    try:
+        yield
+    finally:
+        _kept = before
+
+
+def block_tokens(text: str) -> Sequence[Token]:
+    """The tokens of a Markdown body."""
+    return _kept.tokens("block", text, MARKDOWN.parse) if _kept else MARKDOWN.parse(text)
+
+
+def inline_tokens(text: str) -> Sequence[Token]:
+    """The tokens of inline Markdown (a YAML field's text)."""
+    return _kept.tokens("inline", text, MARKDOWN.parseInline) if _kept else MARKDOWN.parseInline(text)
