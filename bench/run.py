@@ -13,6 +13,7 @@ guides are made here, by copying every section of the shipped content 10 or 50 t
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import platform
 import shutil
@@ -25,12 +26,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 FLOOR = ROOT / "bench" / "floor.py"
 ONE_PASS_BUDGET = 1.25  # the tool's CPU time at most this many times the minimal one-pass floor's
 STORY = ROOT / "bench" / "story.py"
+TYPST_GUIDE = ROOT / "bench" / "typst_guide.py"  # the guide as Typst source
+TYPST_BUILD = ROOT / "bench" / "typst_build.py"
+TYPST_MEMORY_SHARE = 5  # the tool's peak memory at most a fifth of Typst's
 RUNS = {1: 5, 10: 3, 50: 1}  # runs per size; the median is reported
 
 
@@ -115,21 +120,56 @@ def main() -> None:
                    + [("shipped", name, timing) for name, timing in shipped.items()])
         both, teacher = shipped["build --edition all"].seconds, shipped["build --edition teacher"].seconds
         print(f"\n--edition all / --edition teacher: {both / teacher:.2f} (budget 1.3)\n")
-        scaling, one_pass = [], []
+        scaling, one_pass, against_typst = [], [], []
+        typst_here = importlib.util.find_spec("typst") is not None
         for copies in sizes:
             content = synthetic(copies, Path(work))
             made = subprocess.run([sys.executable, str(STORY), str(content), work], capture_output=True, text=True,
                                   check=True, cwd=ROOT).stdout.split()
             story, tool_passes = made[0], int(made[1])
-            pair = timed({"tool": tool("build", "--content", str(content), "--out", f"{work}/s{copies}.pdf"),
-                          "floor": [sys.executable, str(FLOOR), str(story), f"{work}/f{copies}.pdf"],
-                          "one pass": [sys.executable, str(FLOOR), str(story), f"{work}/o{copies}.pdf", "--one-pass"]},
-                         RUNS[copies])
+            commands = {"tool": tool("build", "--content", str(content), "--out", f"{work}/s{copies}.pdf"),
+                        "floor": [sys.executable, str(FLOOR), str(story), f"{work}/f{copies}.pdf"],
+                        "one pass": [sys.executable, str(FLOOR), str(story), f"{work}/o{copies}.pdf", "--one-pass"]}
+            if typst_here:
+                commands["typst"] = typst_command(content, Path(work), copies)
+            pair = timed(commands, RUNS[copies])
             built, floor = pair["tool"], pair["floor"]
             scaling.append((copies, built, floor, pages_of(built.output), tool_passes, int(floor.output.split()[0])))
             one_pass.append((copies, built, pair["one pass"]))
+            if typst_here:
+                against_typst.append((copies, built, pair["typst"], pages_of(built.output),
+                                      len(PdfReader(f"{work}/t{copies}.pdf").pages)))
         print_scaling(scaling)
         print_one_pass(one_pass)
+        if typst_here:
+            print_typst(against_typst)
+        else:
+            print("\nTypst: not installed, so not compared (.venv/bin/pip install -e '.[bench]' adds it)")
+
+
+def typst_command(content: Path, work: Path, copies: int) -> list[str]:
+    """The command that builds `content` with Typst, once its source is made (not timed)."""
+    made = subprocess.run([sys.executable, str(TYPST_GUIDE), str(content), str(work)], capture_output=True,
+                          text=True, check=True, cwd=ROOT).stdout.split()
+    source, fonts = made[0], made[1:]
+    return [sys.executable, str(TYPST_BUILD), source, f"{work}/t{copies}.pdf", *fonts]
+
+
+def print_typst(rows) -> None:
+    """The tool against Typst on the same text: wall time, CPU time and peak memory, with the
+    budgets (wall time at most Typst's at 10x and 50x; memory at most a fifth of Typst's)."""
+    print(f"\n{'size':>5} {'pages':>11} {'tool s':>7} {'Typst s':>8} {'tool CPU':>9} {'Typst CPU':>10} "
+          f"{'tool MB':>8} {'Typst MB':>9}  budgets: wall <= Typst's, MB <= Typst's / {TYPST_MEMORY_SHARE}")
+    for copies, built, typst, pages, typst_pages in rows:
+        verdicts = []
+        if copies > 1:
+            wall = built.seconds / typst.seconds
+            verdicts.append("wall met" if wall <= 1 else f"wall missed by {wall - 1:.0%}")
+        memory = built.peak_mb / (typst.peak_mb / TYPST_MEMORY_SHARE)
+        verdicts.append("memory met" if memory <= 1 else f"memory missed by {memory - 1:.0%}")
+        print(f"{copies:>4}x {pages:>5}/{typst_pages:<5} {built.seconds:7.2f} {typst.seconds:8.2f} {built.cpu:9.2f} "
+              f"{typst.cpu:10.2f} {built.peak_mb:8.0f} {typst.peak_mb:9.0f}  {', '.join(verdicts)}")
+    print("pages: the tool's / Typst's (Typst gets the text and structure, not the drawings, tagging or fields)")
 
 
 def print_one_pass(rows) -> None:
